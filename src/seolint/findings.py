@@ -1,0 +1,98 @@
+"""The values that flow from rules to reporters: severities, edits, fixes, findings."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that ``severity >= fail_on`` decides the exit code."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r} (use error, warning or info)") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``text[start:end]`` of the document's decoded text by ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A set of edits applied together; ``safe`` fixes run with ``--fix``, the others need
+    ``--unsafe-fixes`` because they may change meaning."""
+
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """What a rule reports: a span of the document's text (character offsets) and a message.
+
+    The engine turns it into a :class:`Finding` with the rule's id, name, severity and the
+    line/column of the span, so rules never compute positions themselves.
+    """
+
+    start: int
+    end: int
+    message: str
+    fix: Fix | None = None
+    severity: Severity | None = None  # overrides the rule's severity for this one violation
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Finding:
+    """A located, reportable violation. Ordered by path, line, column, rule (the contract)."""
+
+    path: str
+    line: int
+    column: int
+    rule: str
+    end_line: int = field(compare=False)
+    end_column: int = field(compare=False)
+    name: str = field(compare=False)
+    severity: Severity = field(compare=False)
+    message: str = field(compare=False)
+    fix: Fix | None = field(default=None, compare=False)
+    # Offsets into the decoded text; used by the fixer, the baseline fingerprint and suppressions.
+    start: int = field(default=0, compare=False)
+    end: int = field(default=0, compare=False)
+    snippet: str = field(default="", compare=False)
+    line_text: str = field(default="", compare=False)  # for the code frame of the text report
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix is not None
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON contract (DESIGN §3)."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "rule": self.rule,
+            "name": self.name,
+            "severity": self.severity.label,
+            "message": self.message,
+            "fixable": self.fixable,
+        }

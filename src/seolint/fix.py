@@ -1,0 +1,103 @@
+"""Apply the edits that findings carry, and write the file back without losing a byte.
+
+One fixer for every rule: edits are sorted, an edit that overlaps one already taken is left
+for the next pass (the engine re-lints until nothing changes, a few passes at most). The file
+is written atomically (a temporary file in the same folder, then a rename) with its BOM, its
+line endings and its permissions, and only if it did not change on disk since it was read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import stat
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from seolint.findings import Edit, Fix
+from seolint.parse.document import UTF8_BOM
+
+
+def choose_fixes(fixes: Iterable[Fix], unsafe: bool) -> list[Fix]:
+    return [fix for fix in fixes if fix.safe or unsafe]
+
+
+def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
+    """Apply non-overlapping fixes (all edits of a fix, or none); returns (text, fixes applied)."""
+    taken: list[Edit] = []
+    applied = 0
+    for fix in sorted(fixes, key=lambda f: min((e.start for e in f.edits), default=0)):
+        edits = sorted(fix.edits, key=lambda e: (e.start, e.end))
+        if not edits or any(_overlaps(edit, other) for edit in edits for other in taken):
+            continue
+        taken.extend(edits)
+        applied += 1
+    pieces: list[str] = []
+    position = 0
+    for edit in sorted(taken, key=lambda e: (e.start, e.end)):
+        pieces.append(text[position : edit.start])
+        pieces.append(edit.replacement)
+        position = edit.end
+    pieces.append(text[position:])
+    return "".join(pieces), applied
+
+
+def _overlaps(a: Edit, b: Edit) -> bool:
+    if a.start == a.end or b.start == b.end:  # insertions conflict only at the same point
+        return a.start == b.start or (b.start < a.start < b.end) or (a.start < b.start < a.end)
+    return a.start < b.end and b.start < a.end
+
+
+def encode(text: str, line_endings: Sequence[str], has_bom: bool) -> bytes:
+    """Turn normalised text back into the file's bytes: same BOM, same ending on each line."""
+    lines = text.split("\n")
+    if len(lines) == len(line_endings):
+        body = "".join(line + ending for line, ending in zip(lines, line_endings))
+    else:  # a fix changed the line count: use the file's most common ending
+        common = Counter(e for e in line_endings if e).most_common(1)
+        newline = common[0][0] if common else "\n"
+        body = newline.join(lines)
+    data = body.encode("utf-8")
+    return UTF8_BOM + data if has_bom else data
+
+
+class WriteRefused(Exception):
+    """The file was not written: read-only, or changed on disk since it was read."""
+
+
+@contextlib.contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    # Serialises check-then-rename between concurrent seolint runs in the same folder.
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def write_atomically(path: Path, expected_old: bytes, new: bytes) -> None:
+    """Replace ``path`` by ``new`` unless its content is no longer ``expected_old``."""
+    if not os.access(path, os.W_OK):
+        raise WriteRefused("the file is read-only, it was not fixed")
+    mode = stat.S_IMODE(path.stat().st_mode)
+    folder = path.parent
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".seolint-tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(new)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, mode)
+        with _folder_lock(folder):
+            if path.read_bytes() != expected_old:
+                raise WriteRefused("the file changed on disk while it was linted; not fixed")
+            os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
