@@ -1,0 +1,290 @@
+"""The Markdown view of a document: blocks, headings, links, images, code and HTML spans.
+
+Block structure comes from markdown-it-py (CommonMark, plus GFM tables) and its line maps;
+every position is turned into offsets of ``doc.text`` so findings point into the original
+file. Inline parsing is switched off (it is more than half of markdown-it's cost and gives no
+positions): links, images, code spans and inline HTML are found by small scanners on the
+lines of each text block instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from seolint.parse.document import Document
+
+# kinds of leaf blocks
+PARAGRAPH = "paragraph"
+HEADING = "heading"
+FENCE = "fence"
+CODE_BLOCK = "code_block"
+HTML_BLOCK = "html_block"
+TABLE = "table"
+HR = "hr"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A leaf block. Lines are 1-based file lines, inclusive; offsets are into doc.text."""
+
+    kind: str
+    first_line: int
+    last_line: int
+    start: int
+    end: int
+    in_list: bool = False
+    in_blockquote: bool = False
+    list_item: int = -1  # index of the list item holding the block, -1 outside lists
+    info: str = ""  # a fence's info string (``markdown``, ``python``…)
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    level: int
+    text: str  # plain text: Markdown emphasis, links and code marks removed
+    line: int
+    start: int  # offsets of the heading's text in doc.text
+    end: int
+    setext: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    text: str  # the link text (an image's alt text)
+    target: str
+    start: int  # the whole ``[text](target)`` construct
+    end: int
+    text_start: int
+    text_end: int
+    target_start: int
+    target_end: int
+    is_image: bool = False
+    autolink: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ListInfo:
+    start: int
+    end: int
+    first_line: int
+    ordered: bool
+    items: tuple[tuple[int, int], ...]  # (start, end) offsets of each item
+    depth: int
+    in_blockquote: bool
+
+
+@dataclass
+class MarkdownView:
+    blocks: list[Block] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)  # links and images, in order
+    lists: list[ListInfo] = field(default_factory=list)
+    # spans that are never prose: fences, indented code, HTML blocks, code spans, inline HTML,
+    # autolinks; sorted, non-overlapping enough for masking
+    code_spans: list[tuple[int, int]] = field(default_factory=list)
+    html_comments: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def images(self) -> list[Link]:
+        return [link for link in self.links if link.is_image]
+
+
+@cache
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    md.core.ruler.disable(["inline", "text_join"])
+    return md
+
+
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+_INLINE_HTML = re.compile(
+    r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>", re.DOTALL
+)
+_AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^<>\s]+>|<[^<>\s@]+@[^<>\s@]+\.[a-z]{2,}>",
+                       re.IGNORECASE)
+# [text](target "title") and ![alt](target) with one level of nested brackets in the text
+_LINK = re.compile(
+    r"(!?)\[((?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]\(\s*(<[^<>\n]*>|(?:[^()\s\\]|\\.|\([^()\s]*\))*)"
+    r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?"
+    # Hashnode writes image attributes inside the parentheses: ![](url align="center")
+    r"(?:\s+[A-Za-z-]+=\"[^\"]*\")*\s*\)"
+)
+_HEADING_MARKS = re.compile(r"[*_~]{1,3}(?=\S)|(?<=\S)[*_~]{1,3}")
+_HEADING_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_ATX_PREFIX = re.compile(r" {0,3}#{1,6}(?:[ \t]+|$)")
+_ATX_SUFFIX = re.compile(r"(?:[ \t]+#+)?[ \t]*$")
+
+
+def plain_heading(text: str) -> str:
+    """Heading source without Markdown marks: ``**Le** [lien](u) `x` `` → ``Le lien x``."""
+    text = _HEADING_LINK.sub(r"\1", text)
+    text = text.replace("`", "")
+    text = _HEADING_MARKS.sub("", text)
+    return " ".join(text.split())
+
+
+def parse_markdown(doc: Document) -> MarkdownView:
+    body = doc.body
+    tokens = _parser().parse(body)
+    first_line = doc.position(doc.body_start)[0]  # file line of the body's first line
+    view = MarkdownView()
+    _walk(doc, tokens, first_line, view)
+    _scan_inline(doc, view)
+    view.code_spans.sort()
+    return view
+
+
+def markdown_view(doc: Document) -> MarkdownView:
+    """The document's Markdown view, parsed once and shared by every rule."""
+    return doc.memo("markdown", parse_markdown)
+
+
+def _line_span(doc: Document, first: int, last: int) -> tuple[int, int]:
+    start = doc.offset(first, 1)
+    end = doc.offset(last, 1) + len(doc.line_text(last))
+    return start, end
+
+
+def _walk(doc: Document, tokens: list[Token], first_line: int, view: MarkdownView) -> None:
+    quote_depth = 0
+    list_stack: list[tuple[Token, list[tuple[int, int]]]] = []
+    item_index = -1
+    for index, token in enumerate(tokens):
+        kind = token.type
+        if kind == "blockquote_open":
+            quote_depth += 1
+        elif kind == "blockquote_close":
+            quote_depth -= 1
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            list_stack.append((token, []))
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            opener, items = list_stack.pop()
+            if opener.map:
+                start, end = _line_span(doc, opener.map[0] + first_line,
+                                        max(opener.map[1] - 1, opener.map[0]) + first_line)
+                view.lists.append(ListInfo(start, end, opener.map[0] + first_line,
+                                           opener.type == "ordered_list_open", tuple(items),
+                                           len(list_stack), quote_depth > 0))
+        elif kind == "list_item_open" and token.map and list_stack:
+            item_index += 1
+            first = token.map[0] + first_line
+            last = max(token.map[1] - 1, token.map[0]) + first_line
+            list_stack[-1][1].append(_line_span(doc, first, last))
+        elif token.map is not None and kind in (
+            "paragraph_open", "heading_open", "fence", "code_block", "html_block", "table_open",
+            "hr",
+        ):
+            first = token.map[0] + first_line
+            last = max(token.map[1] - 1, token.map[0]) + first_line
+            while last > first and not doc.line_text(last).strip():
+                last -= 1  # markdown-it maps include trailing blank lines of some blocks
+            start, end = _line_span(doc, first, last)
+            block_kind = {"paragraph_open": PARAGRAPH, "heading_open": HEADING,
+                          "table_open": TABLE}.get(kind, kind)
+            block = Block(block_kind, first, last, start, end, bool(list_stack),
+                          quote_depth > 0, item_index if list_stack else -1,
+                          token.info.strip() if kind == "fence" else "")
+            view.blocks.append(block)
+            if block_kind in (FENCE, CODE_BLOCK, HTML_BLOCK):
+                view.code_spans.append((start, end))
+                if block_kind == HTML_BLOCK:
+                    _html_comments(doc.text, start, end, view)
+            elif block_kind == HEADING:
+                view.headings.append(_heading(doc, token, tokens[index + 1], block))
+
+
+def _heading(doc: Document, opener: Token, inline: Token, block: Block) -> Heading:
+    level = int(opener.tag[1])
+    setext = opener.markup in ("=", "-")
+    line_text = doc.line_text(block.first_line)
+    if setext:
+        start = block.start + (len(line_text) - len(line_text.lstrip()))
+        end = doc.offset(block.last_line - 1, 1) + len(doc.line_text(block.last_line - 1).rstrip())
+    else:
+        prefix = _ATX_PREFIX.match(line_text)
+        suffix = _ATX_SUFFIX.search(line_text)
+        start = block.start + (prefix.end() if prefix else 0)
+        end = block.start + (suffix.start() if suffix else len(line_text))
+        end = max(end, start)
+    return Heading(level, plain_heading(inline.content), block.first_line, start, end, setext)
+
+
+def _html_comments(text: str, start: int, end: int, view: MarkdownView) -> None:
+    position = text.find("<!--", start, end)
+    while position != -1:
+        close = text.find("-->", position + 4)
+        stop = len(text) if close == -1 else close + 3
+        view.html_comments.append((position, stop))
+        position = text.find("<!--", stop, end)
+
+
+def _scan_inline(doc: Document, view: MarkdownView) -> None:
+    """Find code spans, inline HTML, autolinks and links in paragraphs, headings and tables."""
+    text = doc.text
+    for block in view.blocks:
+        if block.kind not in (PARAGRAPH, HEADING, TABLE):
+            continue
+        segment = text[block.start : block.end]
+        taken: list[tuple[int, int]] = []
+        for match in _CODE_SPAN.finditer(segment):
+            taken.append(match.span())
+            view.code_spans.append((block.start + match.start(), block.start + match.end()))
+        for match in _AUTOLINK.finditer(segment):
+            if _inside(match.span(), taken):
+                continue
+            taken.append(match.span())
+            s, e = block.start + match.start(), block.start + match.end()
+            view.code_spans.append((s, e))
+            target = match.group(0)[1:-1]
+            view.links.append(Link(target, target, s, e, s + 1, e - 1, s + 1, e - 1,
+                                   autolink=True))
+        for match in _INLINE_HTML.finditer(segment):
+            if _inside(match.span(), taken):
+                continue
+            taken.append(match.span())
+            s, e = block.start + match.start(), block.start + match.end()
+            view.code_spans.append((s, e))
+            if match.group(0).startswith("<!--"):
+                view.html_comments.append((s, e))
+        for match in _links_in(segment):
+            if _inside(match.span(), taken):
+                continue
+            s = block.start
+            target = match.group(3)
+            target_start, target_end = s + match.start(3), s + match.end(3)
+            if target.startswith("<") and target.endswith(">"):
+                target, target_start, target_end = target[1:-1], target_start + 1, target_end - 1
+            view.links.append(Link(
+                text=match.group(2),
+                target=target,
+                start=s + match.start(),
+                end=s + match.end(),
+                text_start=s + match.start(2),
+                text_end=s + match.end(2),
+                target_start=target_start,
+                target_end=target_end,
+                is_image=match.group(1) == "!",
+            ))
+    view.links.sort(key=lambda link: link.start)
+    view.html_comments.sort()
+
+
+def _links_in(segment: str) -> list[re.Match[str]]:
+    """Links and images, including an image inside a link's text: [![alt](img)](url)."""
+    found: list[re.Match[str]] = []
+    for match in _LINK.finditer(segment):
+        found.append(match)
+        if "![" in match.group(2):
+            inner = _LINK.search(segment, match.start(2), match.end(2))
+            if inner is not None:
+                found.append(inner)
+    return found
+
+
+def _inside(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(s <= span[0] < e for s, e in taken)
