@@ -30,11 +30,11 @@ def lint_text(
     select: Sequence[str] = ("ALL",),
     path: str = "article.md",
     tmp_path: Path | None = None,
-    options: RunOptions | None = None,
+    run_options: RunOptions | None = None,
     **config: Any,
 ) -> list[Finding]:
     """Lint one in-memory article with the given selection and configuration values."""
-    return lint_result(text, select, path, tmp_path, options, **config).findings
+    return lint_result(text, select, path, tmp_path, run_options, **config).findings
 
 
 def lint_result(
@@ -42,12 +42,12 @@ def lint_result(
     select: Sequence[str] = ("ALL",),
     path: str = "article.md",
     tmp_path: Path | None = None,
-    options: RunOptions | None = None,
+    run_options: RunOptions | None = None,
     **config: Any,
 ) -> FileResult:
     raw = text.encode("utf-8") if isinstance(text, str) else text
     settings = replace(Config(), select=tuple(select), **config)
-    linter = Linter(settings, build_registry(), options or RunOptions())
+    linter = Linter(settings, build_registry(), run_options or RunOptions())
     source = SourceFile(path, (tmp_path or Path(".")) / path)
     return linter.lint_bytes(source, raw, FileResult(path))
 

@@ -172,6 +172,11 @@ def check(
         raise UsageError(f"--format {output_format.value} is not available yet")
 
     registry = build_registry()
+    from seolint.filter.select import check_codes
+
+    for flag, values in (("--select", select), ("--extend-select", extend_select),
+                         ("--ignore", ignore)):
+        check_codes(registry, _split(values), flag)
     fail_level = Severity.parse(config.fail_on)
     options = RunOptions(fix=fix or unsafe_fixes, unsafe_fixes=unsafe_fixes, diff=diff,
                          fail_on=fail_level)
@@ -237,15 +242,13 @@ def init_command(
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Entry point of the ``seolint`` command: returns the exit code."""
     try:
-        code = app(args=list(argv) if argv is not None else None, prog_name="seolint",
-                   standalone_mode=False)
+        # standalone mode: the command-line parser prints its own usage errors (exit 2)
+        app(args=list(argv) if argv is not None else None, prog_name="seolint")
     except UsageError as exc:
         print(f"seolint: error: {exc}", file=sys.stderr)
         return 2
-    except typer.Exit as exc:
-        return int(exc.exit_code)
-    except SystemExit as exc:  # click's usage errors in standalone mode
-        return int(exc.code or 0) if isinstance(exc.code, int) else 2
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     except KeyboardInterrupt:
         print("seolint: interrupted", file=sys.stderr)
         return 130
@@ -253,13 +256,4 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         # the reader (e.g. `| head`) went away: not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except Exception as exc:  # click.ClickException and friends
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            return 2
-        if isinstance(exc, click.exceptions.Abort):
-            return 130
-        raise
-    return code if isinstance(code, int) else 0
+    return 0

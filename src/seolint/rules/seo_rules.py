@@ -20,7 +20,7 @@ from seolint.text.pixels import (
     TITLE_MAX_PX,
     text_width,
 )
-from seolint.text.slug import is_accent_mangled, match_slug_to_title, suggest_slug
+from seolint.text.slug import STOP_WORDS, is_accent_mangled, match_slug_to_title, suggest_slug
 
 _AVERAGE_WORD_PX = 55.0  # a French word and its space at 20 px, for "shorten by about N words"
 
@@ -166,12 +166,19 @@ class DescriptionLength(Rule):
         chars = len(text)
         width = text_width(text, DESCRIPTION_FONT_PX)
         key = field.key
-        if chars > options.max_chars or width > options.max_px:
+        if width > options.max_px:
+            excess = max(1, round((width - options.max_px) / (width / chars)))
             yield Violation(
                 start, end,
-                f"{key} is {chars} characters ({width:.0f} px at 14 px); search results show "
-                f"about {options.max_chars} characters ({options.max_px:.0f} px) — cut "
-                f"{max(chars - options.max_chars, 1)} characters or more",
+                f"{key} is {width:.0f} px wide at 14 px ({chars} characters); search results "
+                f"cut descriptions near {options.max_px:.0f} px — shorten it by about "
+                f"{_plural(excess, 'character')}",
+            )
+        elif chars > options.max_chars:
+            yield Violation(
+                start, end,
+                f"{key} is {chars} characters; search results show about "
+                f"{options.max_chars} — shorten it by {_plural(chars - options.max_chars, 'character')}",
             )
         elif chars < options.min_chars:
             yield Violation(
@@ -179,6 +186,10 @@ class DescriptionLength(Rule):
                 f"{key} is only {chars} characters; write {options.min_chars}–"
                 f"{options.max_chars} so the search snippet is yours, not a random sentence",
             )
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 _TRACKING = re.compile(r"^(utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_eid|mc_cid|igshid|yclid)$",
@@ -577,6 +588,12 @@ class SlugFormat(Rule):
             yield Violation(start, end, f"slug {' and '.join(problems)}{hint}")
 
 
+@dataclass(frozen=True)
+class SlugTitleOptions:
+    max_foreign_words: int = 1
+    max_foreign_ratio: float = 0.5
+
+
 class SlugTitleMismatch(Rule):
     """The slug's words do not come from the title.
 
@@ -599,13 +616,18 @@ class SlugTitleMismatch(Rule):
     ```yaml
     slug: amazon-investit-35-milliards-usd-ia-inde
     ```
+
+    ## Options
+    - `max_foreign_words` (default 1): foreign words tolerated.
+    - `max_foreign_ratio` (default 0.5): the rule fires from this share of foreign words.
     """
 
     id = "SEO009"
     name = "slug-title-mismatch"
     severity = Severity.WARNING
+    Options = SlugTitleOptions
 
-    def check(self, doc: Document, options: object) -> Iterator[Violation]:
+    def check(self, doc: Document, options: SlugTitleOptions) -> Iterator[Violation]:
         found = _slug(doc)
         title = doc.field_text("title")
         if found is None or title is None:
@@ -620,7 +642,9 @@ class SlugTitleMismatch(Rule):
             other = match_slug_to_title(slug, seo_title).foreign_words
             if len(other) < len(foreign):
                 foreign = other
-        if not foreign:
+        content = [w for w in slug.split("-") if w and w not in STOP_WORDS]
+        ratio = len(foreign) / max(1, len(content))
+        if len(foreign) <= options.max_foreign_words and ratio < options.max_foreign_ratio:
             return
         start, end = _span(field, doc)
         words = ", ".join(f"`{w}`" for w in foreign[:6])
