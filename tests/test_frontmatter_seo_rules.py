@@ -323,3 +323,11 @@ def test_seo009_tolerates_one_paraphrased_word_and_accepts_seo_title() -> None:
     text = fm(title='"Un titre sans rapport"', seoTitle='"Amazon investit en Inde"',
               slug="amazon-investit-inde")
     assert lint_text(text, select=("SEO009",)) == []
+
+
+def test_seo006_docfx_mm_dd_is_a_convention_not_ambiguous() -> None:
+    text = fm(title='"Get-Help"', **{"ms.date": "02/03/2024", "ms.topic": "reference"})
+    assert lint_text(text, select=("SEO006",)) == []
+    findings = lint_text(text, select=("SEO007",))
+    assert [f.message for f in findings] == [
+        "`ms.date` is written as MM/DD/YYYY; ISO 8601 is 2024-02-03"]

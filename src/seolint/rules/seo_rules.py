@@ -434,7 +434,8 @@ class DateInvalid(Rule):
                     "write it as ISO 8601 (2025-12-10 or 2025-12-10T13:57:52Z)",
                 )
                 continue
-            if date.ambiguous:
+            # Microsoft Docs writes ms.date as MM/DD/YYYY by convention: not ambiguous there.
+            if date.ambiguous and not (doc.dialect.name == "docfx" and date.form == "MM/DD/YYYY"):
                 yield Violation(
                     start, end,
                     f"`{found.key}` {found.value!s} is ambiguous: day and month could be "
@@ -489,7 +490,9 @@ class DateNotIso(Rule):
 
     def check(self, doc: Document, options: object) -> Iterator[Violation]:
         for found, date in _dates(doc):
-            if date is None or date.is_iso or date.ambiguous:
+            if date is None or date.is_iso:
+                continue
+            if date.ambiguous and not (doc.dialect.name == "docfx" and date.form == "MM/DD/YYYY"):
                 continue
             start, end = _span(found, doc)
             yield Violation(
