@@ -48,7 +48,9 @@ def print_catalog(registry: Registry, fmt: str, out: TextIO) -> None:
     for rule in registry.rules:
         table.add_row(rule.id, rule.name, rule.severity.label, "yes" if rule.enabled else "no",
                       "yes" if rule.fixable else "", rule.summary())
-    Console(file=out, highlight=False, soft_wrap=False).print(table)
+    # Piped output (docs, grep) gets full rows; a terminal wraps to its width.
+    width = None if out.isatty() else 240
+    Console(file=out, highlight=False, soft_wrap=False, width=width).print(table)
 
 
 def explain_rule(rule: type[Rule], out: TextIO) -> None:

@@ -41,8 +41,43 @@ def _jsonl(result: RunResult, out: TextIO, context: ReportContext) -> None:
     render_jsonl(result, out)
 
 
+def _concise(result: RunResult, out: TextIO, context: ReportContext) -> None:
+    from seolint.report.concise import render_concise
+
+    render_concise(result, out, quiet=context.quiet)
+
+
+def _github(result: RunResult, out: TextIO, context: ReportContext) -> None:
+    from seolint.report.github import render_github
+
+    render_github(result, out)
+
+
+def _sarif(result: RunResult, out: TextIO, context: ReportContext) -> None:
+    from seolint.report.sarif import render_sarif
+
+    render_sarif(result, out, context.registry)
+
+
+def _junit(result: RunResult, out: TextIO, context: ReportContext) -> None:
+    from seolint.report.junit import render_junit
+
+    render_junit(result, out)
+
+
+def _gitlab(result: RunResult, out: TextIO, context: ReportContext) -> None:
+    from seolint.report.gitlab import render_gitlab
+
+    render_gitlab(result, out)
+
+
 REPORTERS: dict[str, Reporter] = {
     "text": _text,
+    "concise": _concise,
     "json": _json,
     "jsonl": _jsonl,
+    "github": _github,
+    "sarif": _sarif,
+    "junit": _junit,
+    "gitlab": _gitlab,
 }
