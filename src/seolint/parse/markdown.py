@@ -9,14 +9,17 @@ lines of each text block instead.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from seolint.parse.document import Document
+
+if TYPE_CHECKING:  # imported when a document is first parsed: a cached run never needs it
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 # kinds of leaf blocks
 PARAGRAPH = "paragraph"
@@ -96,6 +99,8 @@ class MarkdownView:
 
 @cache
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark", {"html": True}).enable("table")
     md.core.ruler.disable(["inline", "text_join"])
     return md
@@ -288,3 +293,128 @@ def _links_in(segment: str) -> list[re.Match[str]]:
 
 def _inside(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(s <= span[0] < e for s, e in taken)
+
+
+# -- prose words and bare URLs ------------------------------------------------------------
+# Word counts (content length, long paragraphs, long sections) and bare URLs need the text
+# a reader sees as prose: code, HTML, images, link targets and URLs are not words.
+
+_BARE_URL = re.compile(r"(?<![\w@/.=\"'\\])(?:https?://|www\.)[^\s<>\"'`\\\[\]]+", re.IGNORECASE)
+_URL_TRAILER = re.compile(r"[.,;:!?»…’'\"*_~]+$")
+_EMBED = re.compile(r"%\[[^\]\n]*\]")  # Hashnode embeds: %[https://youtu.be/…] render a card
+# a run of non-spaces holding a letter or a digit, matched from its first one (no backtracking)
+_WORD = re.compile(r"[^\W_]\S*")
+# "12." opens an ordered list item and would count as a word ("-", "*" and ">" do not)
+_ORDERED_MARKER = re.compile(r"[ \t>]*\d{1,9}[.)](?=[ \t]|$)", re.MULTILINE)
+_PROSE_KINDS = (PARAGRAPH, HEADING, TABLE)
+
+
+@dataclass(frozen=True, slots=True)
+class ProseStats:
+    block_words: tuple[int, ...]  # words of prose of each block of ``view.blocks``
+    bare_urls: tuple[tuple[int, int], ...]  # URLs written as plain text, outside links and code
+
+    @property
+    def total_words(self) -> int:
+        return sum(self.block_words)
+
+
+def prose_stats(doc: Document) -> ProseStats:
+    """Words per block and bare URLs, computed once per document."""
+    return doc.memo("markdown.prose", _prose_stats)
+
+
+def _prose_stats(doc: Document) -> ProseStats:
+    view = markdown_view(doc)
+    text = doc.text
+    masked = _mask_non_prose(doc, view)
+    link_spans = [(link.start, link.end) for link in view.links]
+    link_starts = [start for start, _ in link_spans]
+    words: list[int] = []
+    urls: list[tuple[int, int]] = []
+    count_words = _WORD.findall
+    for block in view.blocks:
+        if block.kind not in _PROSE_KINDS:
+            words.append(0)
+            continue
+        start, end = block.start, block.end
+        count = len(count_words(masked, start, end))
+        if block.in_list and _ORDERED_MARKER.match(masked, start, end):
+            count -= 1
+        if masked.find("http", start, end) >= 0 or masked.find("www.", start, end) >= 0:
+            count -= _bare_urls(block, masked, text, link_starts, link_spans, urls)
+        words.append(max(count, 0))
+    return ProseStats(tuple(words), tuple(urls))
+
+
+def _bare_urls(
+    block: Block,
+    masked: str,
+    text: str,
+    link_starts: list[int],
+    link_spans: list[tuple[int, int]],
+    urls: list[tuple[int, int]],
+) -> int:
+    """Append the bare URLs of a block to ``urls``; return how many URL words it holds."""
+    found = 0
+    for match in _BARE_URL.finditer(masked, block.start, block.end):
+        start = match.start()
+        end = start + _url_length(text[start : match.end()])
+        found += 1
+        if _in_link(start, end, text, link_starts, link_spans):
+            continue
+        if (
+            block.kind == PARAGRAPH
+            and not (block.in_list or block.in_blockquote)
+            and masked[block.start : block.end].strip() == text[start:end]
+        ):
+            continue  # a URL alone in its paragraph: embed plugins turn it into a card
+        urls.append((start, end))
+    return found
+
+
+def _in_link(
+    start: int, end: int, text: str, starts: list[int], spans: list[tuple[int, int]]
+) -> bool:
+    """A URL in a link's text ``[https://…](…)``, in a reference link ``[https://…][1]``, or
+    in the target of a link the scanner did not match (brackets nested in its text)."""
+    index = bisect.bisect_right(starts, start) - 1
+    if index >= 0 and start < spans[index][1]:
+        return True
+    before = text[max(start - 2, 0) : start]
+    return before.endswith("](") or (before.endswith("[") and text.startswith("]", end))
+
+
+def _url_length(url: str) -> int:
+    """Length of a URL without the punctuation that ends the sentence around it."""
+    while True:
+        trimmed = _URL_TRAILER.sub("", url)
+        if trimmed.endswith(")") and trimmed.count(")") > trimmed.count("("):
+            trimmed = trimmed[:-1]  # (see https://example.com)
+        if trimmed == url:
+            return len(url)
+        url = trimmed
+
+
+def _mask_non_prose(doc: Document, view: MarkdownView) -> str:
+    """``doc.text`` with front-matter, code, HTML, images, link targets and embeds blanked."""
+    text = doc.text
+    spans = list(view.code_spans)
+    for link in view.links:
+        spans.append((link.start, link.end) if link.is_image else (link.text_end, link.end))
+    if "%[" in text:
+        for block in view.blocks:
+            if block.kind == PARAGRAPH:
+                spans.extend(m.span() for m in _EMBED.finditer(text, block.start, block.end))
+    spans.sort()
+    pieces = [" " * doc.body_start]
+    position = doc.body_start
+    for start, end in spans:
+        if end <= position:
+            continue
+        start = max(start, position)
+        pieces.append(text[position:start])
+        pieces.append(" " * (end - start))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
