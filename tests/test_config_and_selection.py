@@ -167,3 +167,14 @@ def test_init_writes_a_config_that_loads(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "blog"\n')
     assert run_cli("init", "--pyproject", cwd=tmp_path).returncode == 0
     assert load_file(tmp_path / "pyproject.toml").fail_on == "error"
+
+
+def test_a_family_selector_does_not_reach_a_longer_family() -> None:
+    from seolint.registry import code_matches
+
+    assert code_matches("FR", "FR101") and code_matches("FR1", "FR101")
+    assert not code_matches("FR", "FRC001")
+    assert code_matches("FRC", "FRC001") and code_matches("ALL", "FRC001")
+    chosen = _codes(Config(select=("FR",)))
+    assert chosen and all(code.startswith("FR") and not code.startswith("FRC")
+                          for code in chosen)

@@ -22,6 +22,18 @@ RULE_ID = re.compile(r"^[A-Z]{1,8}[0-9]{3}$")
 BUILTIN_DIST = "seolint"
 
 
+def code_matches(selector: str, code: str) -> bool:
+    """Does a selector (``ALL``, a family ``FR``, a prefix ``FR1``, a code ``FR101``) pick ``code``?
+
+    The letters must name the rule's family exactly, as in ruff: ``FR`` selects FR001 and
+    FR101 but not the pack rule FRC001.
+    """
+    if selector == "ALL":
+        return True
+    letters = selector.rstrip("0123456789")
+    return code.rstrip("0123456789") == letters and code.startswith(selector)
+
+
 @dataclass(frozen=True)
 class Registry:
     rules: tuple[type[Rule], ...]  # sorted by id
@@ -42,7 +54,7 @@ class Registry:
 
     def matches(self, selector: str) -> bool:
         """True when a code or prefix selects at least one rule (``ALL`` always does)."""
-        return selector == "ALL" or any(rule.id.startswith(selector) for rule in self.rules)
+        return any(code_matches(selector, rule.id) for rule in self.rules)
 
 
 def _rules_from(obj: object) -> list[type[Rule]]:

@@ -17,7 +17,7 @@ from typing import Any
 from seolint.config import Config, parse_severity, validate_options
 from seolint.errors import ConfigError, UsageError
 from seolint.findings import Severity
-from seolint.registry import Registry
+from seolint.registry import Registry, code_matches
 from seolint.rules.base import Rule
 
 
@@ -34,7 +34,7 @@ def _best(code: str, selectors: Iterable[str]) -> int:
     for selector in selectors:
         if selector == "ALL":
             best = max(best, 0)
-        elif code.startswith(selector):
+        elif code_matches(selector, code):
             best = max(best, len(selector))
     return best
 
@@ -108,4 +108,4 @@ def _glob_match(path: PurePosixPath, pattern: str) -> bool:
 
 
 def is_ignored(code: str, ignored: Iterable[str]) -> bool:
-    return any(sel == "ALL" or code.startswith(sel) for sel in ignored)
+    return any(code_matches(sel, code) for sel in ignored)

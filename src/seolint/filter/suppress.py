@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from seolint.findings import Violation
 from seolint.parse.document import Document
 from seolint.parse.markdown import markdown_view
+from seolint.registry import code_matches
 
 ALL = "ALL"
 
@@ -46,7 +47,7 @@ class Suppressions:
 
 
 def _covers(codes: Iterable[str], rule: str) -> bool:
-    return any(code == ALL or rule.startswith(code) for code in codes)
+    return any(code_matches(code, rule) for code in codes)
 
 
 def _front_matter_codes(doc: Document) -> tuple[list[str], object | None]:
