@@ -66,8 +66,19 @@ HASHNODE = Dialect(
         "lang": ("lang", "locale"),
     },
     extra_keys=frozenset(
-        {"cuid", "subtitle", "series", "enableToc", "hideFromHashnodeCommunity",
-         "disableComments", "domain", "publishAs", "coAuthors", "saveAsDraft", "ogImage"}
+        {
+            "cuid",
+            "subtitle",
+            "series",
+            "enableToc",
+            "hideFromHashnodeCommunity",
+            "disableComments",
+            "domain",
+            "publishAs",
+            "coAuthors",
+            "saveAsDraft",
+            "ogImage",
+        }
     )
     | _SEOLINT_KEYS,
     markers=frozenset({"cuid", "seoTitle", "seoDescription", "datePublished"}),
@@ -89,11 +100,41 @@ HUGO = Dialect(
         "lang": ("lang", "locale"),
     },
     extra_keys=frozenset(
-        {"aliases", "audio", "build", "cascade", "expiryDate", "headless", "isCJKLanguage",
-         "keywords", "layout", "linkTitle", "markup", "menu", "menus", "outputs", "params",
-         "resources", "sitemap", "translationKey", "type", "url", "weight", "categories",
-         "series", "author", "authors", "toc", "ShowToc", "TocOpen", "comments", "hidemeta",
-         "showToc", "math", "featured"}
+        {
+            "aliases",
+            "audio",
+            "build",
+            "cascade",
+            "expiryDate",
+            "headless",
+            "isCJKLanguage",
+            "keywords",
+            "layout",
+            "linkTitle",
+            "markup",
+            "menu",
+            "menus",
+            "outputs",
+            "params",
+            "resources",
+            "sitemap",
+            "translationKey",
+            "type",
+            "url",
+            "weight",
+            "categories",
+            "series",
+            "author",
+            "authors",
+            "toc",
+            "ShowToc",
+            "TocOpen",
+            "comments",
+            "hidemeta",
+            "showToc",
+            "math",
+            "featured",
+        }
     )
     | _SEOLINT_KEYS,
     markers=frozenset({"lastmod", "publishDate", "expiryDate", "linkTitle", "isCJKLanguage"}),
@@ -115,8 +156,20 @@ JEKYLL = Dialect(
         "lang": ("lang", "locale"),
     },
     extra_keys=frozenset(
-        {"layout", "categories", "category", "author", "authors", "excerpt_separator",
-         "redirect_from", "redirect_to", "comments", "sitemap", "toc", "header"}
+        {
+            "layout",
+            "categories",
+            "category",
+            "author",
+            "authors",
+            "excerpt_separator",
+            "redirect_from",
+            "redirect_to",
+            "comments",
+            "sitemap",
+            "toc",
+            "header",
+        }
     )
     | _SEOLINT_KEYS,
     markers=frozenset({"permalink", "canonical_url", "last_modified_at", "excerpt_separator"}),
@@ -158,14 +211,36 @@ DOCUSAURUS = Dialect(
         "lang": ("lang", "locale"),
     },
     extra_keys=frozenset(
-        {"id", "sidebar_label", "sidebar_position", "sidebar_class_name", "sidebar_custom_props",
-         "hide_title", "hide_table_of_contents", "toc_min_heading_level",
-         "toc_max_heading_level", "pagination_label", "pagination_next", "pagination_prev",
-         "parse_number_prefixes", "custom_edit_url", "keywords", "authors", "displayed_sidebar"}
+        {
+            "id",
+            "sidebar_label",
+            "sidebar_position",
+            "sidebar_class_name",
+            "sidebar_custom_props",
+            "hide_title",
+            "hide_table_of_contents",
+            "toc_min_heading_level",
+            "toc_max_heading_level",
+            "pagination_label",
+            "pagination_next",
+            "pagination_prev",
+            "parse_number_prefixes",
+            "custom_edit_url",
+            "keywords",
+            "authors",
+            "displayed_sidebar",
+        }
     )
     | _SEOLINT_KEYS,
-    markers=frozenset({"sidebar_position", "sidebar_label", "hide_table_of_contents",
-                       "displayed_sidebar", "custom_edit_url"}),
+    markers=frozenset(
+        {
+            "sidebar_position",
+            "sidebar_label",
+            "hide_table_of_contents",
+            "displayed_sidebar",
+            "custom_edit_url",
+        }
+    ),
 )
 
 DOCFX = Dialect(
@@ -182,16 +257,33 @@ DOCFX = Dialect(
         "tags": ("keywords",),
         "image": (),
         "draft": (),
-        "lang": ("Locale", "locale", "lang"),
+        # ms.contentlocale is the language of a translated page; PlatyPS's Locale stays the
+        # source's (en-US) in every translation.
+        "lang": ("ms.contentlocale", "Locale", "locale", "lang"),
     },
     extra_keys=frozenset(
-        {"author", "manager", "schema", "online version", "external help file", "Module Name",
-         "Module Guid", "Download Help Link", "Help Version", "aliases", "no-loc", "keyword",
-         "uid", "ROBOTS", "zone_pivot_groups"}
+        {
+            "author",
+            "manager",
+            "schema",
+            "online version",
+            "external help file",
+            "Module Name",
+            "Module Guid",
+            "Download Help Link",
+            "Help Version",
+            "aliases",
+            "no-loc",
+            "keyword",
+            "uid",
+            "ROBOTS",
+            "zone_pivot_groups",
+        }
     )
     | _SEOLINT_KEYS,
-    markers=frozenset({"ms.date", "ms.topic", "ms.author", "external help file",
-                       "online version", "Module Name"}),
+    markers=frozenset(
+        {"ms.date", "ms.topic", "ms.author", "external help file", "online version", "Module Name"}
+    ),
     known_prefixes=("ms.",),
 )
 
@@ -259,8 +351,20 @@ def _generic() -> Dialect:
     for dialect in _SPECIFIC:
         extra |= dialect.known_keys
     # Common blog keys (Eleventy, Gatsby, Next.js, nodejs.org) that belong to no dialect above.
-    extra |= {"link", "category", "categories", "eleventyExcludeFromCollections", "location",
-              "illustration", "promoted", "photo", "poster", "tweet", "logo", "url"}
+    extra |= {
+        "link",
+        "category",
+        "categories",
+        "eleventyExcludeFromCollections",
+        "location",
+        "illustration",
+        "promoted",
+        "photo",
+        "poster",
+        "tweet",
+        "logo",
+        "url",
+    }
     return Dialect("generic", keys, frozenset(extra), frozenset(), ("ms.",))
 
 
