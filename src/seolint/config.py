@@ -63,9 +63,7 @@ def _str(choices: tuple[str, ...] | None = None) -> Any:
         if not isinstance(value, str):
             raise ConfigError(f"{where}: {key} must be a string, not {_kind(value)}")
         if choices is not None and value not in choices:
-            raise ConfigError(
-                f"{where}: {key} = {value!r} is not one of {', '.join(choices)}"
-            )
+            raise ConfigError(f"{where}: {key} = {value!r} is not one of {', '.join(choices)}")
         return value
 
     return check
@@ -80,8 +78,14 @@ def _str_list(value: object, key: str, where: str) -> tuple[str, ...]:
 
 
 def _kind(value: object) -> str:
-    return {dict: "a table", list: "a list", bool: "a boolean", int: "an integer",
-            float: "a number", str: "a string"}.get(type(value), type(value).__name__)
+    return {
+        dict: "a table",
+        list: "a list",
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+        str: "a string",
+    }.get(type(value), type(value).__name__)
 
 
 def _required(value: object, key: str, where: str) -> tuple[str, ...]:
@@ -121,7 +125,7 @@ def _options_table(value: object, key: str, where: str) -> dict[str, dict[str, A
 
 def _per_file_ignores(value: object, key: str, where: str) -> dict[str, tuple[str, ...]]:
     if not isinstance(value, dict):
-        raise ConfigError(f"{where}: {key} must be a table of \"glob\" = [codes]")
+        raise ConfigError(f'{where}: {key} must be a table of "glob" = [codes]')
     return {glob: _str_list(codes, f"{key}.{glob}", where) for glob, codes in value.items()}
 
 
@@ -176,6 +180,8 @@ def load_file(path: Path) -> Config:
         raise ConfigError(f"{path}: cannot read the configuration: {exc.strerror}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: the configuration is not UTF-8 text") from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("seolint", {})
         where = f"{path} [tool.seolint]"
@@ -222,9 +228,7 @@ def validate_options(
     for name, value in given.items():
         if name not in fields:
             known = ", ".join(fields) or "none"
-            raise ConfigError(
-                f"{where}: rule {code} has no option {name!r} (its options: {known})"
-            )
+            raise ConfigError(f"{where}: rule {code} has no option {name!r} (its options: {known})")
         expected = hints.get(name, object)
         if not _type_ok(value, expected):
             raise ConfigError(
@@ -233,7 +237,10 @@ def validate_options(
         if isinstance(value, list):
             value = tuple(value)
         kwargs[name] = value
-    return options_class(**kwargs)
+    try:
+        return options_class(**kwargs)
+    except (TypeError, ValueError) as exc:  # a rule's own check of its values (__post_init__)
+        raise ConfigError(f"{where}: options of rule {code}: {exc}") from None
 
 
 def _type_ok(value: object, expected: Any) -> bool:
@@ -246,8 +253,11 @@ def _type_ok(value: object, expected: Any) -> bool:
         return value in typing.get_args(expected)
     if origin in (tuple, list, frozenset):
         args = [a for a in typing.get_args(expected) if a is not Ellipsis]
-        return isinstance(value, list) and all(_type_ok(v, args[0]) for v in value) if args \
+        return (
+            isinstance(value, list) and all(_type_ok(v, args[0]) for v in value)
+            if args
             else isinstance(value, list)
+        )
     if expected is float:
         return isinstance(value, (int, float)) and not isinstance(value, bool)
     if expected is int:

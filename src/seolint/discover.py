@@ -9,6 +9,7 @@ usage error. The result is sorted so that output never depends on the file syste
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import glob
 import os
@@ -19,14 +20,18 @@ from pathlib import Path
 
 from seolint.errors import UsageError
 
-SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".seolint_cache", ".venv",
-                          "__pycache__", ".tox"})
+SKIPPED_DIRS = frozenset(
+    {".git", ".hg", ".svn", "node_modules", ".seolint_cache", ".venv", "__pycache__", ".tox"}
+)
 
 
 @dataclass(frozen=True, order=True)
 class SourceFile:
     display: str  # as the user gave it: relative stays relative, always with '/'
     path: Path = field(compare=False)
+    # True for a file of the site that was not asked for: read for the cross-file rules'
+    # facts, never reported on (a run on part of a site still compares with the rest).
+    facts_only: bool = field(default=False, compare=False)
 
 
 @dataclass
@@ -71,7 +76,8 @@ def _walk(
     for current, dirs, files in os.walk(root, followlinks=False):
         rel_dir = os.path.relpath(current, root)
         dirs[:] = sorted(
-            d for d in dirs
+            d
+            for d in dirs
             if d not in SKIPPED_DIRS
             and not _matches(d, _rel(rel_dir, d), exclude)
             and not os.path.islink(os.path.join(current, d))
@@ -84,7 +90,7 @@ def _walk(
             if visible is not None and rel not in visible:
                 continue
             if os.path.islink(full) and not os.path.exists(full):
-                warnings.append(f"{_display(full)}: skipped, it is a dangling symbolic link")
+                warnings.append(f"{_display(full)}: skipped, it is {_broken_link(full)}")
                 continue
             if not os.path.isfile(full):
                 continue
@@ -92,13 +98,20 @@ def _walk(
     return found
 
 
+def _broken_link(path: str) -> str:
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link loop"
+    return "a dangling symbolic link"
+
+
 def _rel(rel_dir: str, name: str) -> str:
     return name if rel_dir == "." else f"{rel_dir.replace(os.sep, '/')}/{name}"
 
 
-def discover(
-    paths: Sequence[str], include: Sequence[str], exclude: Sequence[str]
-) -> Discovery:
+def discover(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str]) -> Discovery:
     files: dict[str, SourceFile] = {}
     warnings: list[str] = []
     for given in paths:
@@ -117,7 +130,9 @@ def discover(
                     continue
                 files.setdefault(_display(path), SourceFile(_display(path), Path(path)))
             elif os.path.islink(path):
-                raise UsageError(f"{path}: is a dangling symbolic link")
+                raise UsageError(f"{path}: is {_broken_link(path)}")
+            elif os.path.exists(path):  # a FIFO, a socket, a device: reading it could block
+                raise UsageError(f"{path}: is not a regular file or a folder")
             else:
                 raise UsageError(f"{path}: no such file or directory")
     return Discovery(sorted(files.values()), warnings)

@@ -115,12 +115,16 @@ class Document:
 
 def decode(raw: bytes) -> tuple[str, bool]:
     """Decode UTF-8 (BOM optional) or raise :class:`UnreadableFile` with the first bad spot."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # before UTF-16's: same start
+        raise UnreadableFile(
+            "file is UTF-32 encoded (it starts with a UTF-32 BOM); save it as UTF-8"
+        )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise UnreadableFile("file is UTF-16 encoded (it starts with a UTF-16 BOM); save it as UTF-8")
+        raise UnreadableFile(
+            "file is UTF-16 encoded (it starts with a UTF-16 BOM); save it as UTF-8"
+        )
     if b"\x00" in raw[:_BINARY_SNIFF] or b"\x00" in raw:
-        nul = raw.index(b"\x00")
-        line = raw.count(b"\n", 0, nul) + 1
-        column = nul - (raw.rfind(b"\n", 0, nul) + 1) + 1
+        line, column = _byte_position(raw, raw.index(b"\x00"))
         raise UnreadableFile(
             "file contains NUL bytes, so it is binary or corrupt, not a Markdown text",
             line,
@@ -132,15 +136,21 @@ def decode(raw: bytes) -> tuple[str, bool]:
         return data.decode("utf-8"), has_bom
     except UnicodeDecodeError as exc:
         start = exc.start + (len(UTF8_BOM) if has_bom else 0)
-        line = raw.count(b"\n", 0, start) + 1
-        line_start = raw.rfind(b"\n", 0, start) + 1
-        column = len(raw[line_start:start].decode("utf-8", "replace")) + 1
+        line, column = _byte_position(raw, start)
         raise UnreadableFile(
             f"file is not valid UTF-8 (byte 0x{raw[start]:02x}); "
             "re-save it as UTF-8 (it may be Latin-1 or Windows-1252)",
             line,
             column,
         ) from None
+
+
+def _byte_position(raw: bytes, index: int) -> tuple[int, int]:
+    """1-based line and column of a byte offset, counted as in the decoded text: characters,
+    not bytes; CRLF and lone CR end a line too; the BOM is not a column."""
+    start = len(UTF8_BOM) if raw.startswith(UTF8_BOM) else 0
+    head = raw[start:index].decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n")
+    return head.count("\n") + 1, len(head) - (head.rfind("\n") + 1) + 1
 
 
 def split_line_endings(text: str) -> tuple[str, tuple[str, ...]]:

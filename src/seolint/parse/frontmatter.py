@@ -25,7 +25,7 @@ import json
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 import yaml
@@ -57,6 +57,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 __all__ = [
     "MAX_ALIAS_NODES",
     "MAX_DEPTH",
+    "MAX_FIELDS",
     "PROBLEM_KINDS",
     "FieldSpan",
     "FrontMatter",
@@ -66,6 +67,9 @@ __all__ = [
 
 MAX_DEPTH = 50
 """Deepest nesting of lists and mappings accepted in a YAML block (front-matter is flat)."""
+
+MAX_FIELDS = 1_000
+"""Most top-level keys read from a block (real front-matter has a few dozen at most)."""
 
 MAX_ALIAS_NODES = 10_000
 """Most nodes that alias expansion may add; past it the block is a "billion laughs"."""
@@ -104,6 +108,7 @@ PROBLEM_KINDS = (
     "not-mapping",
     "unterminated",
     "duplicate-key",
+    "too-large",
 )
 
 
@@ -141,12 +146,26 @@ _JSON_CLOSE_LINE = re.compile(r"^\}[ \t]*$", re.MULTILINE)
 def parse_front_matter(text: str) -> FrontMatter | None:
     """Split off and load the front-matter of ``text``; None when the file has none."""
     if _YAML_OPEN.match(text):
-        return _delimited(text, "yaml", "---", _YAML_CLOSE, _load_yaml)
+        return _bounded(_delimited(text, "yaml", "---", _YAML_CLOSE, _load_yaml))
     if _TOML_OPEN.match(text):
-        return _delimited(text, "toml", "+++", _TOML_CLOSE, _load_toml)
+        return _bounded(_delimited(text, "toml", "+++", _TOML_CLOSE, _load_toml))
     if _JSON_OPEN.match(text):
-        return _load_json(text)
+        return _bounded(_load_json(text))
     return None
+
+
+def _bounded(fm: FrontMatter) -> FrontMatter:
+    """Refuse a block of more than :data:`MAX_FIELDS` keys: rules look at every key."""
+    if fm.data is None or len(fm.data) <= MAX_FIELDS:
+        return fm
+    problem = FrontMatterProblem(
+        "too-large",
+        f"The front-matter has {len(fm.data):,} keys, more than the {MAX_FIELDS:,} seolint "
+        "reads; it is not loaded.",
+        0,
+        min(3, fm.end),  # the opening '---' / '+++'
+    )
+    return replace(fm, data=None, fields={}, problems=(*fm.problems, problem))
 
 
 # -- shared helpers ----------------------------------------------------------------------------
