@@ -46,8 +46,14 @@ def print_catalog(registry: Registry, fmt: str, out: TextIO) -> None:
     for column in ("id", "name", "severity", "on", "fix", "summary"):
         table.add_column(column, overflow="fold")
     for rule in registry.rules:
-        table.add_row(rule.id, rule.name, rule.severity.label, "yes" if rule.enabled else "no",
-                      "yes" if rule.fixable else "", rule.summary())
+        table.add_row(
+            rule.id,
+            rule.name,
+            rule.severity.label,
+            "yes" if rule.enabled else "no",
+            "yes" if rule.fixable else "",
+            rule.summary(),
+        )
     # Piped output (docs, grep) gets full rows; a terminal wraps to its width.
     width = None if out.isatty() else 240
     Console(file=out, highlight=False, soft_wrap=False, width=width).print(table)
@@ -66,8 +72,10 @@ def explain_rule(rule: type[Rule], out: TextIO) -> None:
     ]
     if defaults and "## Options" not in rule.doc():
         lines += ["", "## Options", ""]
-        lines += [f"- `{name}` = `{json.dumps(_jsonable(value), ensure_ascii=False)}`"
-                  for name, value in defaults.items()]
+        lines += [
+            f"- `{name}` = `{json.dumps(_jsonable(value), ensure_ascii=False)}`"
+            for name, value in defaults.items()
+        ]
     console = Console(file=out, highlight=False)
     if out.isatty():
         console.print(Markdown("\n".join(lines)))

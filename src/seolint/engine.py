@@ -140,9 +140,15 @@ MAX_FRAME_LINE = 2_000
 
 
 def _frame_line(doc: Document, line: int) -> str:
-    starts = doc.line_starts
-    end = starts[line] - 1 if line < len(starts) else len(doc.text)
-    return doc.line_text(line) if end - starts[line - 1] <= MAX_FRAME_LINE else ""
+    # one string per line, shared by the line's findings (and so pickled once per file)
+    shared: dict[int, str] = doc.memo("engine.frame-lines", lambda _: {})
+    found = shared.get(line)
+    if found is None:
+        starts = doc.line_starts
+        end = starts[line] - 1 if line < len(starts) else len(doc.text)
+        found = doc.line_text(line) if end - starts[line - 1] <= MAX_FRAME_LINE else ""
+        shared[line] = found
+    return found
 
 
 class Linter:

@@ -107,11 +107,10 @@ def _parser() -> MarkdownIt:
 
 
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
-_INLINE_HTML = re.compile(
-    r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>", re.DOTALL
+_INLINE_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>", re.DOTALL)
+_AUTOLINK = re.compile(
+    r"<(?:https?|ftp|mailto):[^<>\s]+>|<[^<>\s@]+@[^<>\s@]+\.[a-z]{2,}>", re.IGNORECASE
 )
-_AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^<>\s]+>|<[^<>\s@]+@[^<>\s@]+\.[a-z]{2,}>",
-                       re.IGNORECASE)
 # [text](target "title") and ![alt](target) with one level of nested brackets in the text
 _LINK = re.compile(
     r"(!?)\[((?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]\(\s*(<[^<>\n]*>|(?:[^()\s\\]|\\.|\([^()\s]*\))*)"
@@ -170,18 +169,34 @@ def _walk(doc: Document, tokens: list[Token], first_line: int, view: MarkdownVie
         elif kind in ("bullet_list_close", "ordered_list_close"):
             opener, items = list_stack.pop()
             if opener.map:
-                start, end = _line_span(doc, opener.map[0] + first_line,
-                                        max(opener.map[1] - 1, opener.map[0]) + first_line)
-                view.lists.append(ListInfo(start, end, opener.map[0] + first_line,
-                                           opener.type == "ordered_list_open", tuple(items),
-                                           len(list_stack), quote_depth > 0))
+                start, end = _line_span(
+                    doc,
+                    opener.map[0] + first_line,
+                    max(opener.map[1] - 1, opener.map[0]) + first_line,
+                )
+                view.lists.append(
+                    ListInfo(
+                        start,
+                        end,
+                        opener.map[0] + first_line,
+                        opener.type == "ordered_list_open",
+                        tuple(items),
+                        len(list_stack),
+                        quote_depth > 0,
+                    )
+                )
         elif kind == "list_item_open" and token.map and list_stack:
             item_index += 1
             first = token.map[0] + first_line
             last = max(token.map[1] - 1, token.map[0]) + first_line
             list_stack[-1][1].append(_line_span(doc, first, last))
         elif token.map is not None and kind in (
-            "paragraph_open", "heading_open", "fence", "code_block", "html_block", "table_open",
+            "paragraph_open",
+            "heading_open",
+            "fence",
+            "code_block",
+            "html_block",
+            "table_open",
             "hr",
         ):
             first = token.map[0] + first_line
@@ -189,11 +204,22 @@ def _walk(doc: Document, tokens: list[Token], first_line: int, view: MarkdownVie
             while last > first and not doc.line_text(last).strip():
                 last -= 1  # markdown-it maps include trailing blank lines of some blocks
             start, end = _line_span(doc, first, last)
-            block_kind = {"paragraph_open": PARAGRAPH, "heading_open": HEADING,
-                          "table_open": TABLE}.get(kind, kind)
-            block = Block(block_kind, first, last, start, end, bool(list_stack),
-                          quote_depth > 0, item_index if list_stack else -1,
-                          token.info.strip() if kind == "fence" else "")
+            block_kind = {
+                "paragraph_open": PARAGRAPH,
+                "heading_open": HEADING,
+                "table_open": TABLE,
+            }.get(kind, kind)
+            block = Block(
+                block_kind,
+                first,
+                last,
+                start,
+                end,
+                bool(list_stack),
+                quote_depth > 0,
+                item_index if list_stack else -1,
+                token.info.strip() if kind == "fence" else "",
+            )
             view.blocks.append(block)
             if block_kind in (FENCE, CODE_BLOCK, HTML_BLOCK):
                 view.code_spans.append((start, end))
@@ -236,19 +262,20 @@ def _scan_inline(doc: Document, view: MarkdownView) -> None:
             continue
         segment = text[block.start : block.end]
         taken: list[tuple[int, int]] = []
-        for match in _CODE_SPAN.finditer(segment):
+        # each scanner runs only where its opening character is (most blocks have none)
+        angle = "<" in segment
+        for match in _CODE_SPAN.finditer(segment) if "`" in segment else ():
             taken.append(match.span())
             view.code_spans.append((block.start + match.start(), block.start + match.end()))
-        for match in _AUTOLINK.finditer(segment):
+        for match in _AUTOLINK.finditer(segment) if angle else ():
             if _inside(match.span(), taken):
                 continue
             taken.append(match.span())
             s, e = block.start + match.start(), block.start + match.end()
             view.code_spans.append((s, e))
             target = match.group(0)[1:-1]
-            view.links.append(Link(target, target, s, e, s + 1, e - 1, s + 1, e - 1,
-                                   autolink=True))
-        for match in _INLINE_HTML.finditer(segment):
+            view.links.append(Link(target, target, s, e, s + 1, e - 1, s + 1, e - 1, autolink=True))
+        for match in _INLINE_HTML.finditer(segment) if angle else ():
             if _inside(match.span(), taken):
                 continue
             taken.append(match.span())
@@ -256,7 +283,7 @@ def _scan_inline(doc: Document, view: MarkdownView) -> None:
             view.code_spans.append((s, e))
             if match.group(0).startswith("<!--"):
                 view.html_comments.append((s, e))
-        for match in _links_in(segment):
+        for match in _links_in(segment) if "](" in segment else ():
             if _inside(match.span(), taken):
                 continue
             s = block.start
@@ -264,17 +291,19 @@ def _scan_inline(doc: Document, view: MarkdownView) -> None:
             target_start, target_end = s + match.start(3), s + match.end(3)
             if target.startswith("<") and target.endswith(">"):
                 target, target_start, target_end = target[1:-1], target_start + 1, target_end - 1
-            view.links.append(Link(
-                text=match.group(2),
-                target=target,
-                start=s + match.start(),
-                end=s + match.end(),
-                text_start=s + match.start(2),
-                text_end=s + match.end(2),
-                target_start=target_start,
-                target_end=target_end,
-                is_image=match.group(1) == "!",
-            ))
+            view.links.append(
+                Link(
+                    text=match.group(2),
+                    target=target,
+                    start=s + match.start(),
+                    end=s + match.end(),
+                    text_start=s + match.start(2),
+                    text_end=s + match.end(2),
+                    target_start=target_start,
+                    target_end=target_end,
+                    is_image=match.group(1) == "!",
+                )
+            )
     view.links.sort(key=lambda link: link.start)
     view.html_comments.sort()
 

@@ -57,8 +57,10 @@ class Rule:
 
     @classmethod
     def option_defaults(cls) -> dict[str, Any]:
-        return {f.name: f.default if f.default is not dataclasses.MISSING else None
-                for f in dataclasses.fields(cls.Options)}
+        return {
+            f.name: f.default if f.default is not dataclasses.MISSING else None
+            for f in dataclasses.fields(cls.Options)
+        }
 
     def check(self, doc: Document, options: Any) -> Iterable[Violation]:
         raise NotImplementedError

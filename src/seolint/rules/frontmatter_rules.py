@@ -119,8 +119,7 @@ class FrontMatterInvalid(Rule):
             return
         for problem in fm.problems:
             if problem.kind != "duplicate-key":
-                yield Violation(problem.start, max(problem.end, problem.start + 1),
-                                problem.message)
+                yield Violation(problem.start, max(problem.end, problem.start + 1), problem.message)
 
 
 class RequiredFieldMissing(Rule):
@@ -210,8 +209,10 @@ class FieldEmpty(Rule):
     def check(self, doc: Document, options: object) -> Iterator[Violation]:
         for name, found in doc.fields.items():
             value = found.value
-            empty = value is None or (isinstance(value, str) and not value.strip()) or (
-                isinstance(value, (list, dict)) and not value and name not in ("tags",)
+            empty = (
+                value is None
+                or (isinstance(value, str) and not value.strip())
+                or (isinstance(value, (list, dict)) and not value and name not in ("tags",))
             )
             if empty and found.span is not None:
                 start, end = found.span.key_start, found.span.key_end
@@ -336,8 +337,11 @@ class UnknownField(Rule):
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.75)
             if doc.dialect is GENERIC and not close:
                 continue
-            hint = f"; did you mean `{close[0]}`?" if close else \
-                "; add it to the rule's `allow` option if your templates use it"
+            hint = (
+                f"; did you mean `{close[0]}`?"
+                if close
+                else "; add it to the rule's `allow` option if your templates use it"
+            )
             yield Violation(
                 span.key_start,
                 span.key_end,
@@ -377,5 +381,4 @@ class DuplicateKey(Rule):
             return
         for problem in fm.problems:
             if problem.kind == "duplicate-key":
-                yield Violation(problem.start, max(problem.end, problem.start + 1),
-                                problem.message)
+                yield Violation(problem.start, max(problem.end, problem.start + 1), problem.message)

@@ -99,20 +99,23 @@ class SeoTitleLength(Rule):
         key = field.key
         if width > options.max_px:
             yield Violation(
-                start, end,
+                start,
+                end,
                 f"{key} is {width:.0f} px wide ({chars} characters); search results cut it at "
                 f"{options.max_px:.0f} px — shorten it by "
                 f"{_words_to_cut(width - options.max_px, TITLE_FONT_PX)}",
             )
         elif chars > options.max_chars:
             yield Violation(
-                start, end,
+                start,
+                end,
                 f"{key} is {chars} characters ({width:.0f} px); keep it to {options.max_chars} "
                 f"characters so it is not cut in search results",
             )
         elif chars < options.min_chars:
             yield Violation(
-                start, end,
+                start,
+                end,
                 f"{key} is only {chars} characters; use at least {options.min_chars} so the "
                 f"result says what the article is about",
             )
@@ -169,20 +172,23 @@ class DescriptionLength(Rule):
         if width > options.max_px:
             excess = max(1, round((width - options.max_px) / (width / chars)))
             yield Violation(
-                start, end,
+                start,
+                end,
                 f"{key} is {width:.0f} px wide at 14 px ({chars} characters); search results "
                 f"cut descriptions near {options.max_px:.0f} px — shorten it by about "
                 f"{_plural(excess, 'character')}",
             )
         elif chars > options.max_chars:
             yield Violation(
-                start, end,
+                start,
+                end,
                 f"{key} is {chars} characters; search results show about "
                 f"{options.max_chars} — shorten it by {_plural(chars - options.max_chars, 'character')}",
             )
         elif chars < options.min_chars:
             yield Violation(
-                start, end,
+                start,
+                end,
                 f"{key} is only {chars} characters; write {options.min_chars}–"
                 f"{options.max_chars} so the search snippet is yours, not a random sentence",
             )
@@ -192,8 +198,9 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-_TRACKING = re.compile(r"^(utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_eid|mc_cid|igshid|yclid)$",
-                       re.IGNORECASE)
+_TRACKING = re.compile(
+    r"^(utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_eid|mc_cid|igshid|yclid)$", re.IGNORECASE
+)
 
 
 def _canonical(doc: Document) -> tuple[FieldValue, str] | None:
@@ -306,13 +313,14 @@ class CanonicalInsecure(Rule):
         parts = urlsplit(url)
         if parts.scheme == "http":
             yield Violation(start, end, "canonical URL uses http://; use the https:// address")
-        tracking = sorted({k for k, _ in parse_qsl(parts.query, keep_blank_values=True)
-                           if _TRACKING.match(k)})
+        tracking = sorted(
+            {k for k, _ in parse_qsl(parts.query, keep_blank_values=True) if _TRACKING.match(k)}
+        )
         if tracking:
             yield Violation(
-                start, end,
-                f"canonical URL carries tracking parameters ({', '.join(tracking)}); "
-                "remove them",
+                start,
+                end,
+                f"canonical URL carries tracking parameters ({', '.join(tracking)}); remove them",
             )
 
 
@@ -356,7 +364,8 @@ class CanonicalForeignHost(Rule):
         if host and host != site_host:
             start, end = _span(field, doc)
             yield Violation(
-                start, end,
+                start,
+                end,
                 f"canonical URL points to {host}, not to this site ({site_host}): search "
                 "engines will index that page instead of this one",
             )
@@ -429,7 +438,8 @@ class DateInvalid(Rule):
             start, end = _span(found, doc)
             if date is None:
                 yield Violation(
-                    start, end,
+                    start,
+                    end,
                     f"`{found.key}` is not a date seolint can read: {str(found.value)[:60]!r}; "
                     "write it as ISO 8601 (2025-12-10 or 2025-12-10T13:57:52Z)",
                 )
@@ -437,7 +447,8 @@ class DateInvalid(Rule):
             # Microsoft Docs writes ms.date as MM/DD/YYYY by convention: not ambiguous there.
             if date.ambiguous and not (doc.dialect.name == "docfx" and date.form == "MM/DD/YYYY"):
                 yield Violation(
-                    start, end,
+                    start,
+                    end,
                     f"`{found.key}` {found.value!s} is ambiguous: day and month could be "
                     "swapped; write it as ISO 8601 (YYYY-MM-DD)",
                 )
@@ -446,16 +457,23 @@ class DateInvalid(Rule):
             parsed[found.key] = moment
             if moment - now > datetime.timedelta(days=options.future_days):
                 yield Violation(
-                    start, end,
+                    start,
+                    end,
                     f"`{found.key}` {moment.date().isoformat()} is in the future",
                 )
         published = doc.fields.get("date_published")
         modified = doc.fields.get("date_modified")
-        if published and modified and published.key in parsed and modified.key in parsed \
-                and parsed[modified.key] < parsed[published.key]:
+        if (
+            published
+            and modified
+            and published.key in parsed
+            and modified.key in parsed
+            and parsed[modified.key] < parsed[published.key]
+        ):
             start, end = _span(modified, doc)
             yield Violation(
-                start, end,
+                start,
+                end,
                 f"`{modified.key}` ({parsed[modified.key].date().isoformat()}) is before "
                 f"`{published.key}` ({parsed[published.key].date().isoformat()})",
             )
@@ -496,9 +514,9 @@ class DateNotIso(Rule):
                 continue
             start, end = _span(found, doc)
             yield Violation(
-                start, end,
-                f"`{found.key}` is written as {date.form}; ISO 8601 is "
-                f"{_iso(date.value)}",
+                start,
+                end,
+                f"`{found.key}` is written as {date.form}; ISO 8601 is {_iso(date.value)}",
             )
 
 
@@ -652,7 +670,8 @@ class SlugTitleMismatch(Rule):
         start, end = _span(field, doc)
         words = ", ".join(f"`{w}`" for w in foreign[:6])
         yield Violation(
-            start, end,
+            start,
+            end,
             f"slug word{'s' if len(foreign) > 1 else ''} {words} "
             f"{'are' if len(foreign) > 1 else 'is'} not in the title; "
             f"a slug from the title: `{match.suggestion}`",

@@ -192,11 +192,9 @@ def _common_mangles() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(set(keep)))
 
 
-def _contains_run(haystack: Sequence[str], needle: Sequence[str]) -> bool:
-    size = len(needle)
-    return any(
-        tuple(haystack[i : i + size]) == tuple(needle) for i in range(len(haystack) - size + 1)
-    )
+def _runs(pieces: Sequence[str], sizes: Iterable[int]) -> set[tuple[str, ...]]:
+    """Every run of consecutive pieces of the given sizes."""
+    return {tuple(pieces[i : i + size]) for size in sizes for i in range(len(pieces) - size + 1)}
 
 
 def is_accent_mangled(slug: str, title: str | None = None) -> bool:
@@ -213,7 +211,9 @@ def is_accent_mangled(slug: str, title: str | None = None) -> bool:
     candidates: list[tuple[str, ...]] = list(_common_mangles())
     if title:
         candidates.extend(_accented_mangles(title))
-    return any(_contains_run(pieces, mangle) for mangle in candidates)
+    # one set of the slug's runs rather than a scan of the slug per candidate (hot: every file)
+    runs = _runs(pieces, {len(mangle) for mangle in candidates})
+    return any(mangle in runs for mangle in candidates)
 
 
 @dataclass(frozen=True)
@@ -232,6 +232,11 @@ _SUFFIX_LIST = """
     ives ive ifs if esses esse ages age ales ale aux al ees ee ants ant ent ons er ez es e s x
 """
 _SUFFIXES = tuple(sorted(_SUFFIX_LIST.split(), key=len, reverse=True))
+# by length, longest first: one set lookup per length instead of one endswith per suffix
+_SUFFIXES_BY_LENGTH = tuple(
+    (size, frozenset(s for s in _SUFFIXES if len(s) == size))
+    for size in sorted({len(s) for s in _SUFFIXES}, reverse=True)
+)
 # The same acronym in both languages: a French title about « l’IA » may have an "ai" slug.
 _EQUIVALENTS = {"ai": "ia", "ia": "ai"}
 
@@ -239,9 +244,9 @@ _EQUIVALENTS = {"ai": "ia", "ia": "ai"}
 def _stem(word: str) -> str:
     if word.endswith(("eaux", "eux")):
         return word[:-1]  # réseaux → réseau, not "rese" by the "aux" of journaux
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
+    for size, suffixes in _SUFFIXES_BY_LENGTH:
+        if len(word) - size >= 4 and word[-size:] in suffixes:
+            return word[:-size]
     return word
 
 
