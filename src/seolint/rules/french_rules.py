@@ -33,8 +33,10 @@ from seolint.text.language import (
     Detection,
     foreign_language,
     function_words,
+    is_foreign,
     is_supported,
     language_name,
+    may_detect,
     normalise,
     verdict,
 )
@@ -132,6 +134,30 @@ class _Language:
             text = _collapse(masked)
             self._units[key] = verdict(text, self.expected, self._counts(start, end, text))
         return self._units[key]
+
+    def is_foreign(self, start: int, end: int, masked: str) -> bool:
+        """``unit(...) is not None``, without langdetect when function words settle it."""
+        key = (start, end)
+        if key not in self._units:
+            text = _collapse(masked)
+            if is_foreign(text, self.expected, self._counts(start, end, text)):
+                return True
+        return self.unit(start, end, masked) is not None
+
+    def detection(
+        self, start: int, end: int, masked: str, other_than: str | None
+    ) -> Detection | None:
+        """The unit's confident detection when its language is neither the expected one nor
+        ``other_than``; langdetect is skipped when no such detection could be confirmed."""
+        key = (start, end)
+        if key not in self._units:
+            text = _collapse(masked)
+            if not may_detect(text, self.expected, self._counts(start, end, text), other_than):
+                return None
+        found = self.unit(start, end, masked)
+        if isinstance(found, Detection) and found.lang != other_than:
+            return found
+        return None
 
 
 def _language(doc: Document) -> _Language:
@@ -248,11 +274,12 @@ class ForeignParagraph(Rule):
             return
         language = _language(doc)
         body = language.body()
+        body_lang = body.lang if body is not None else None
         for paragraph in language.view.paragraphs:
             if paragraph.kind != PARAGRAPH_KIND:
                 continue
-            found = language.unit(paragraph.start, paragraph.end, paragraph.text)
-            if not isinstance(found, Detection) or (body is not None and found.lang == body.lang):
+            found = language.detection(paragraph.start, paragraph.end, paragraph.text, body_lang)
+            if found is None:
                 continue
             if _CITATION.match(paragraph.text) or _only_cited(doc, paragraph):
                 continue
@@ -491,16 +518,16 @@ def _is_foreign(doc: Document, target: _Target, index: int) -> bool:
     language = _language(doc)
     if target.field is not None:
         field = target.field
-        return language.unit(field.start, field.end, field.text) is not None
+        return language.is_foreign(field.start, field.end, field.text)
     paragraph = language.view.paragraph_at(index)
     if paragraph is None:
         return True  # not prose after all
-    if language.unit(paragraph.start, paragraph.end, paragraph.text) is not None:
+    if language.is_foreign(paragraph.start, paragraph.end, paragraph.text):
         return True
     # a link text or a quotation keeps its own language: « [The review, part two: …](url) »
     for start, end in language.cited(paragraph):
         if start <= index < end:
-            return language.unit(start, end, language.view.text[start:end]) is not None
+            return language.is_foreign(start, end, language.view.text[start:end])
     return False
 
 

@@ -295,6 +295,57 @@ def _guess(counts: dict[str, int], expected: str) -> str | None:
     return best[1] if best[0] >= 1 else None
 
 
+def is_foreign(text: str, expected: str, counts: dict[str, int] | None = None) -> bool:
+    """Whether :func:`verdict` is not None, running langdetect only when that depends on it.
+
+    :func:`verdict` answers either langdetect's detection or the function-word guess: when
+    the guess already names a language, the answer is "foreign" whatever langdetect says.
+    """
+    expected = normalise(expected)
+    if counts is None:
+        counts = function_words(text)
+    if _guess(counts, expected) is not None:
+        return True
+    return verdict(text, expected, counts) is not None
+
+
+def may_detect(
+    text: str, expected: str, counts: dict[str, int], excluded: str | None = None
+) -> bool:
+    """False when :func:`verdict` cannot return a :class:`Detection` of a language other
+    than ``expected`` and ``excluded``: langdetect need not run.
+
+    Outside another script, langdetect only knows _COMMON_PROFILES, all in FUNCTION_WORDS,
+    and the expected language; and :func:`_confirmed` wants at least ``max(2, 10 %)`` of the words to be
+    function words of the detected language: if no candidate has that many, even counted
+    loosely (punctuation stripped, names included), no detection can be confirmed.
+    """
+    expected = normalise(expected)
+    if len(text) < MIN_CHARS or counts["words"] < MIN_WORDS:
+        return False
+    if counts.get(expected, 0) * 10 < counts["words"] and _other_script(text):
+        return True
+    floor = max(2, counts["words"] * _CONFIRMING_SHARE)
+    loose = _loose_function_words(text)
+    return any(n >= floor for lang, n in loose.items() if lang not in (expected, excluded))
+
+
+_FUNCTION_LANGUAGES: dict[str, tuple[str, ...]] = {}
+for _lang, _words in FUNCTION_WORDS.items():
+    for _word in _words:
+        _FUNCTION_LANGUAGES[_word] = (*_FUNCTION_LANGUAGES.get(_word, ()), _lang)
+
+
+def _loose_function_words(text: str) -> Counter[str]:
+    """Function words per language, words split and stripped as :func:`_confirmed` does."""
+    found: Counter[str] = Counter()
+    for word in text.lower().replace("’", "' ").replace("'", "' ").split():
+        languages = _FUNCTION_LANGUAGES.get(word.strip(_NAME_PUNCTUATION))
+        if languages:
+            found.update(languages)
+    return found
+
+
 def foreign_language(
     text: str, expected: str, counts: dict[str, int] | None = None
 ) -> Detection | None:
