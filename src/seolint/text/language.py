@@ -365,19 +365,12 @@ def _other_script(text: str) -> bool:
 def detect(text: str, expected: str = "fr") -> Detection | None:
     """The most probable language of ``text`` and its probability; None without features."""
     # mostly another script (Cyrillic, CJK, Arabic…): every profile
-    factory = _factory(_profiles(normalise(expected), _other_script(text)))
-    from langdetect.lang_detect_exception import LangDetectException
-
-    detector = factory.create()
-    detector.append(text)
-    try:
-        ranked = detector.get_probabilities()
-    except LangDetectException:  # no usable n-gram (digits, symbols)
+    detector = _detector(_profiles(normalise(expected), _other_script(text)))
+    ranked = detector.probabilities(text)
+    if not ranked:  # no usable n-gram (digits, symbols)
         return None
-    if not ranked:
-        return None
-    best = ranked[0]
-    return Detection(normalise(best.lang), float(best.prob))
+    lang, probability = ranked[0]
+    return Detection(normalise(lang), probability)
 
 
 def _profiles(expected: str, everything: bool) -> tuple[str, ...]:
@@ -388,6 +381,14 @@ def _profiles(expected: str, everything: bool) -> tuple[str, ...]:
     if expected in LANGUAGE_NAMES and expected not in _COMMON_PROFILES:
         return (*_COMMON_PROFILES, expected)
     return _COMMON_PROFILES
+
+
+@cache
+def _detector(profiles: tuple[str, ...]) -> Any:
+    """langdetect's algorithm over those profiles (:mod:`seolint.text.detector`)."""
+    from seolint.text.detector import FastDetector
+
+    return FastDetector(_factory(profiles))
 
 
 @cache

@@ -1,0 +1,70 @@
+"""seolint's langdetect loop gives langdetect's own probabilities, bit for bit."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from langdetect.lang_detect_exception import LangDetectException
+
+from seolint.text.detector import FastDetector
+from seolint.text.language import _COMMON_PROFILES, _factory, detect
+
+TEXTS = [
+    "Le modèle est disponible dès aujourd'hui pour tous les clients de la plateforme.",
+    "The new model is faster and cheaper than the previous one, and it ships today.",
+    "NASA et l'ESA lancent JWST : « c'est une RÉVOLUTION » pour l'astronomie…",
+    "[`abc123`] - **deps**: update undici to 5.28.4 (Node.js GitHub Bot) #51937",
+    "Paquets corrigés : cups-filters, imagemagick, libxml2",
+    "Привет, как дела? Это статья о языках программирования и о Python.",
+    "这是一个关于编程语言的文章，我们讨论 Python 和 Rust。",
+    "日本語のテキストとカタカナ、ひらがなを含む文章です。",
+    "한국어 문장은 한글 음절로 쓰여 있습니다.",
+    "Tiếng Việt có dấu: người, được, những, nhưng.",
+    "Și țara noastră are școli, și oamenii sunt buni.",
+    "Contact: someone@example.com or https://example.com/path?x=1   several    spaces",
+    "A",
+    "12345 !!! ???",
+    "ÉCRIT EN CAPITALES MAIS AVEC UN mot en minuscules ET ENCORE DES CAPITALES",
+    "x" * 12000 + " le la les des du",
+]
+
+
+def langdetect_probabilities(factory: object, text: str) -> list[tuple[str, float]] | None:
+    detector = factory.create()  # type: ignore[attr-defined]
+    detector.append(text)
+    try:
+        return [(found.lang, found.prob) for found in detector.get_probabilities()]
+    except LangDetectException:
+        return None
+
+
+@pytest.fixture(scope="module", params=["common", "all"])
+def factory(request: pytest.FixtureRequest) -> object:
+    return _factory(_COMMON_PROFILES if request.param == "common" else ())
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_same_probabilities_as_langdetect(factory: object, text: str) -> None:
+    ours = FastDetector(factory).probabilities(text)
+    assert ours == langdetect_probabilities(factory, text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("abcdefghij ABCDEF éèàçÉ'’,.;:!?«»-  \n") + ["Ж", "д", "中", "あ", "ア", "한", "ț"]
+        ),
+        max_size=300,
+    )
+)
+def test_same_probabilities_on_any_text(text: str) -> None:
+    factory = _factory(_COMMON_PROFILES)
+    assert FastDetector(factory).probabilities(text) == langdetect_probabilities(factory, text)
+
+
+def test_detect_names_the_language() -> None:
+    found = detect("The new model is faster and cheaper than the previous one, and it ships today.")
+    assert found is not None and found.lang == "en" and found.probability > 0.99
+    assert detect("12345 !!! ???") is None
