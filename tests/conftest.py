@@ -61,8 +61,9 @@ def where(findings: Sequence[Finding], rule: str) -> list[tuple[int, int]]:
     return [(f.line, f.column) for f in findings if f.rule == rule]
 
 
-def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None,
-            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, cwd: Path | None = None, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run the installed command in a subprocess, as a user would."""
     full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
     return subprocess.run(

@@ -43,8 +43,9 @@ def test_off_by_default_rule_needs_its_exact_code() -> None:
 
 
 def test_severity_override_and_off() -> None:
-    findings = lint_text(ARTICLE, select=("SEO001", "FM003"), severity={"SEO001": "error",
-                                                                      "FM003": "off"})
+    findings = lint_text(
+        ARTICLE, select=("SEO001", "FM003"), severity={"SEO001": "error", "FM003": "off"}
+    )
     assert [(f.rule, f.severity.label) for f in findings] == [("SEO001", "error")]
 
 
@@ -81,10 +82,14 @@ def test_nearest_config_wins_and_pyproject_needs_table(tmp_path: Path) -> None:
 def test_config_errors_name_file_and_key(tmp_path: Path) -> None:
     bad = tmp_path / "seolint.toml"
     bad.write_text('lang = "fr"\nselectt = ["SEO"]\n')
-    with pytest.raises(ConfigError, match=r"seolint.toml: unknown key 'selectt' \(did you mean 'select'\?\)"):
+    with pytest.raises(
+        ConfigError, match=r"seolint.toml: unknown key 'selectt' \(did you mean 'select'\?\)"
+    ):
         load_file(bad)
     bad.write_text('fail_on = "sometimes"\n')
-    with pytest.raises(ConfigError, match="fail_on = 'sometimes' is not one of error, warning, info"):
+    with pytest.raises(
+        ConfigError, match="fail_on = 'sometimes' is not one of error, warning, info"
+    ):
         load_file(bad)
     bad.write_text("[severity]\nSEO001 = 'loud'\n")
     with pytest.raises(ConfigError, match="severity.SEO001 = 'loud'"):
@@ -113,7 +118,8 @@ def test_per_file_ignores_and_cli_overrides(tmp_path: Path) -> None:
     code, report = run_json(str(tmp_path))
     assert code == 0  # SEO001 is a warning; fail_on is error
     assert [(f["path"].rsplit("/", 1)[-1], f["rule"]) for f in report["findings"]] == [
-        ("b.md", "SEO001")]
+        ("b.md", "SEO001")
+    ]
     code, report = run_json(str(tmp_path), "--fail-on", "warning")
     assert code == 1
     code, report = run_json(str(tmp_path), "--isolated", "--select", "FM003")
@@ -141,8 +147,9 @@ def test_rules_json_catalog_keys() -> None:
     result = run_cli("rules", "--format", "json")
     assert result.returncode == 0
     catalog = json.loads(result.stdout)
-    assert {"id", "name", "family", "severity", "enabled", "fixable", "summary", "options"} <= \
-        set(catalog[0])
+    assert {"id", "name", "family", "severity", "enabled", "fixable", "summary", "options"} <= set(
+        catalog[0]
+    )
     seo001 = next(r for r in catalog if r["id"] == "SEO001")
     assert seo001["options"] == {"max_chars": 60, "max_px": 600.0, "min_chars": 30}
     assert seo001["family"] == "SEO" and seo001["severity"] == "warning"
@@ -176,5 +183,4 @@ def test_a_family_selector_does_not_reach_a_longer_family() -> None:
     assert not code_matches("FR", "FRC001")
     assert code_matches("FRC", "FRC001") and code_matches("ALL", "FRC001")
     chosen = _codes(Config(select=("FR",)))
-    assert chosen and all(code.startswith("FR") and not code.startswith("FRC")
-                          for code in chosen)
+    assert chosen and all(code.startswith("FR") and not code.startswith("FRC") for code in chosen)

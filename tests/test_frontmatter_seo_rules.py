@@ -37,7 +37,10 @@ def test_fm001_no_front_matter_takes_title_from_first_heading() -> None:
     assert "title is taken from the first `# ` line" in fm001.message
     # the title was found in the body, so only the other required fields are missing
     assert sorted(f.message.split()[2] for f in findings if f.rule == "FM003") == [
-        "date_published", "description", "slug"]
+        "date_published",
+        "description",
+        "slug",
+    ]
 
 
 def test_fm001_good() -> None:
@@ -99,7 +102,9 @@ def test_fm003_required_is_configurable() -> None:
 
 # -- FM004 ---------------------------------------------------------------------------------
 def test_fm004_empty_field() -> None:
-    text = GOOD_FM.replace('seoTitle: "L\'IA arrive dans les hôpitaux de province"', 'seoTitle: "  "')
+    text = GOOD_FM.replace(
+        'seoTitle: "L\'IA arrive dans les hôpitaux de province"', 'seoTitle: "  "'
+    )
     findings = lint_text(text, select=("FM004",))
     assert where(findings, "FM004") == [(3, 1)]
     assert findings[0].message == "`seoTitle` is empty: fill it in or remove it"
@@ -231,8 +236,7 @@ def test_seo003_good() -> None:
 
 
 def test_seo004_http_and_tracking() -> None:
-    findings = lint_text(fm(canonical="http://exemple.fr/a?utm_source=x&id=2"),
-                         select=("SEO004",))
+    findings = lint_text(fm(canonical="http://exemple.fr/a?utm_source=x&id=2"), select=("SEO004",))
     assert [f.message for f in findings] == [
         "canonical URL uses http://; use the https:// address",
         "canonical URL carries tracking parameters (utm_source); remove them",
@@ -256,8 +260,10 @@ def test_seo005_foreign_host_needs_site_url() -> None:
 
 # -- SEO006 / SEO007 -----------------------------------------------------------------------
 def test_seo006_unreadable_ambiguous_future_and_order() -> None:
-    assert "not a date seolint can read" in lint_text(
-        fm(date='"hier soir"'), select=("SEO006",))[0].message
+    assert (
+        "not a date seolint can read"
+        in lint_text(fm(date='"hier soir"'), select=("SEO006",))[0].message
+    )
     assert "ambiguous" in lint_text(fm(date='"01/02/2024"'), select=("SEO006",))[0].message
     assert "in the future" in lint_text(fm(date="2999-01-01"), select=("SEO006",))[0].message
     text = fm(date="2024-02-10", lastmod="2024-01-01")
@@ -267,9 +273,13 @@ def test_seo006_unreadable_ambiguous_future_and_order() -> None:
 
 
 def test_seo006_good_forms() -> None:
-    for value in ("2024-02-10", "2024-02-10T10:00:00+01:00",
-                  "Wed Dec 10 2025 13:57:52 GMT+0000 (Coordinated Universal Time)",
-                  "2024/02/15", '"02/20/2019"'):
+    for value in (
+        "2024-02-10",
+        "2024-02-10T10:00:00+01:00",
+        "Wed Dec 10 2025 13:57:52 GMT+0000 (Coordinated Universal Time)",
+        "2024/02/15",
+        '"02/20/2019"',
+    ):
         assert lint_text(fm(date=value), select=("SEO006",)) == [], value
 
 
@@ -279,20 +289,25 @@ def test_seo007_javascript_date() -> None:
     assert where(findings, "SEO007") == [(2, 16)]
     assert findings[0].severity.label == "info"
     assert findings[0].message == (
-        "`datePublished` is written as JavaScript Date.toString(); "
-        "ISO 8601 is 2025-12-10T13:57:52Z"
+        "`datePublished` is written as JavaScript Date.toString(); ISO 8601 is 2025-12-10T13:57:52Z"
     )
     assert lint_text(fm(datePublished="2025-12-10T13:57:52Z"), select=("SEO007",)) == []
 
 
 # -- SEO008 / SEO009 -----------------------------------------------------------------------
 def test_seo008_format_problems() -> None:
-    findings = lint_text(fm(title='"Failles de sécurité"', slug="Failles_de--Sécurité"),
-                         select=("SEO008",))
+    findings = lint_text(
+        fm(title='"Failles de sécurité"', slug="Failles_de--Sécurité"), select=("SEO008",)
+    )
     assert where(findings, "SEO008") == [(3, 7)]
     message = findings[0].message
-    for part in ("has capitals", "uses underscores", "doubled or edge hyphens",
-                 "accented or non-ASCII", "for example `failles-securite`"):
+    for part in (
+        "has capitals",
+        "uses underscores",
+        "doubled or edge hyphens",
+        "accented or non-ASCII",
+        "for example `failles-securite`",
+    ):
         assert part in message
 
 
@@ -308,8 +323,10 @@ def test_seo008_good() -> None:
 
 
 def test_seo009_slug_from_another_article() -> None:
-    text = fm(title='"Amazon investit 35 milliards USD dans l\'IA en Inde"',
-              slug="google-annonce-un-hub-ia")
+    text = fm(
+        title='"Amazon investit 35 milliards USD dans l\'IA en Inde"',
+        slug="google-annonce-un-hub-ia",
+    )
     findings = lint_text(text, select=("SEO009",))
     assert where(findings, "SEO009") == [(3, 7)]
     assert findings[0].message.startswith("slug words `google`, `annonce`, `hub` are not in")
@@ -317,11 +334,16 @@ def test_seo009_slug_from_another_article() -> None:
 
 
 def test_seo009_tolerates_one_paraphrased_word_and_accepts_seo_title() -> None:
-    text = fm(title='"Comment éviter les arnaques des fêtes en ligne"',
-              slug="eviter-arnaques-shopping-fetes")
+    text = fm(
+        title='"Comment éviter les arnaques des fêtes en ligne"',
+        slug="eviter-arnaques-shopping-fetes",
+    )
     assert lint_text(text, select=("SEO009",)) == []
-    text = fm(title='"Un titre sans rapport"', seoTitle='"Amazon investit en Inde"',
-              slug="amazon-investit-inde")
+    text = fm(
+        title='"Un titre sans rapport"',
+        seoTitle='"Amazon investit en Inde"',
+        slug="amazon-investit-inde",
+    )
     assert lint_text(text, select=("SEO009",)) == []
 
 
@@ -330,4 +352,5 @@ def test_seo006_docfx_mm_dd_is_a_convention_not_ambiguous() -> None:
     assert lint_text(text, select=("SEO006",)) == []
     findings = lint_text(text, select=("SEO007",))
     assert [f.message for f in findings] == [
-        "`ms.date` is written as MM/DD/YYYY; ISO 8601 is 2024-02-03"]
+        "`ms.date` is written as MM/DD/YYYY; ISO 8601 is 2024-02-03"
+    ]

@@ -12,7 +12,8 @@ from conftest import run_cli
 
 
 def _install_fake_plugin(site: Path) -> None:
-    (site / "seolint_acme.py").write_text(textwrap.dedent('''
+    (site / "seolint_acme.py").write_text(
+        textwrap.dedent('''
         from seolint.findings import Severity, Violation
         from seolint.rules.base import Rule
 
@@ -31,7 +32,8 @@ def _install_fake_plugin(site: Path) -> None:
                 position = doc.text.lower().find("lorem ipsum")
                 if position != -1:
                     yield Violation(position, position + 11, "placeholder text left")
-    '''))
+    ''')
+    )
     dist = site / "seolint_acme-1.0.dist-info"
     dist.mkdir()
     (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: seolint-acme\nVersion: 1.0\n")
@@ -48,12 +50,14 @@ def test_plugin_rule_is_listed_and_runs(tmp_path: Path) -> None:
     listed = run_cli("rules", "--format", "json", env=env)
     acme = next(r for r in json.loads(listed.stdout) if r["id"] == "ACME001")
     assert acme["family"] == "ACME" and acme["severity"] == "error"
-    result = run_cli("check", str(article), "--isolated", "--select", "ACME",
-                     "--format", "json", env=env)
+    result = run_cli(
+        "check", str(article), "--isolated", "--select", "ACME", "--format", "json", env=env
+    )
     assert result.returncode == 1
     findings = json.loads(result.stdout)["findings"]
     assert [(f["rule"], f["line"], f["column"], f["message"]) for f in findings] == [
-        ("ACME001", 5, 4, "placeholder text left")]
+        ("ACME001", 5, 4, "placeholder text left")
+    ]
 
 
 def test_broken_plugin_is_a_clear_usage_error(tmp_path: Path) -> None:

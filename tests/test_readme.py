@@ -12,7 +12,8 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 def _tool() -> object:
     spec = importlib.util.spec_from_file_location(
-        "update_readme_rules", ROOT / "tools" / "update_readme_rules.py")
+        "update_readme_rules", ROOT / "tools" / "update_readme_rules.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -153,7 +153,7 @@ class FastDetector:
             r = getrandbits(bits)
             while r >= count:
                 r = getrandbits(bits)
-            prob = [p * (w + q) for p, q in zip(prob, vectors[ngrams[r]])]
+            prob = [p * (w + q) for p, q in zip(prob, vectors[ngrams[r]], strict=True)]
             i = 0
             while True:
                 sump = sum(prob)
@@ -173,10 +173,12 @@ class FastDetector:
                 a, b, c, d, e = picks
                 prob = [
                     p * (w + qa) * (w + qb) * (w + qc) * (w + qd) * (w + qe)
-                    for p, qa, qb, qc, qd, qe in zip(prob, a, b, c, d, e)
+                    for p, qa, qb, qc, qd, qe in zip(prob, a, b, c, d, e, strict=True)
                 ]
                 i += 5
-            total = [t + p / _TRIALS for t, p in zip(total, prob)]
-        ranked = [(lang, p) for lang, p in zip(self.langlist, total) if p > _PROB_THRESHOLD]
+            total = [t + p / _TRIALS for t, p in zip(total, prob, strict=True)]
+        ranked = [
+            (lang, p) for lang, p in zip(self.langlist, total, strict=True) if p > _PROB_THRESHOLD
+        ]
         ranked.sort(key=lambda item: item[1], reverse=True)
         return ranked

@@ -316,9 +316,9 @@ def may_detect(
     than ``expected`` and ``excluded``: langdetect need not run.
 
     Outside another script, langdetect only knows _COMMON_PROFILES, all in FUNCTION_WORDS,
-    and the expected language; and :func:`_confirmed` wants at least ``max(2, 10 %)`` of the words to be
-    function words of the detected language: if no candidate has that many, even counted
-    loosely (punctuation stripped, names included), no detection can be confirmed.
+    and the expected language; and :func:`_confirmed` wants at least ``max(2, 10 %)`` of
+    the words to be function words of the detected language: if no candidate has that
+    many, even counted loosely (punctuation stripped, names included), none is confirmed.
     """
     expected = normalise(expected)
     if len(text) < MIN_CHARS or counts["words"] < MIN_WORDS:
