@@ -9,13 +9,14 @@ to langdetect's, bit for bit (``tests/test_language_detector.py`` compares them)
 the bookkeeping is cheaper: characters are normalised through a cache, the n-grams of a
 word are computed once per word, and the probability updates are list comprehensions.
 
-It relies on the factory of ``langdetect`` (``word_lang_prob_map``, ``langlist``, ``seed``)
-and on its ``NGram.normalize`` for each distinct character, so the profiles and the
-normalisation tables stay langdetect's own.
+It reads langdetect's own profiles (kept sparse: see :class:`_Vectors`) and calls its
+``NGram.normalize`` once per distinct character, so the data and the normalisation tables
+stay langdetect's.
 """
 
 from __future__ import annotations
 
+import json
 import random
 import re
 from typing import Any
@@ -100,13 +101,51 @@ def _word_ngrams(word: str, trailing_space: bool, known: Any) -> tuple[str, ...]
     return tuple(found)
 
 
-class FastDetector:
-    """Detection over one langdetect factory's profiles."""
+class _Vectors(dict[str, list[float]]):
+    """The probability of an n-gram in each language, as langdetect's factory lists them,
+    made on first use from the sparse profiles (most n-grams belong to a few languages:
+    the dense lists of all 55 profiles would take some 60 MB per process)."""
 
-    def __init__(self, factory: Any) -> None:
-        self.langlist: list[str] = list(factory.langlist)
-        self.vectors: dict[str, list[float]] = factory.word_lang_prob_map
-        self.seed = factory.seed
+    def __init__(self, sparse: dict[str, tuple[float, ...]], size: int) -> None:
+        super().__init__()
+        self.sparse = sparse
+        self.size = size
+
+    def __missing__(self, gram: str) -> list[float]:
+        if len(self) > 50_000:
+            self.clear()
+        vector = [0.0] * self.size
+        pairs = self.sparse[gram]
+        for position in range(0, len(pairs), 2):
+            vector[int(pairs[position])] = pairs[position + 1]
+        self[gram] = vector
+        return vector
+
+
+def load_profiles(texts: list[str]) -> tuple[list[str], dict[str, tuple[float, ...]]]:
+    """langdetect's ``DetectorFactory.load_json_profile``, kept sparse: the languages in
+    order, and for each n-gram (index, probability, index, probability…)."""
+    languages: list[str] = []
+    entries: dict[str, list[float]] = {}
+    for index, text in enumerate(texts):
+        profile = json.loads(text)
+        languages.append(profile["name"])
+        n_words = profile["n_words"]
+        for gram, count in profile["freq"].items():
+            found = entries.setdefault(gram, [])
+            if 1 <= len(gram) <= 3:
+                found.append(index)
+                found.append(1.0 * count / n_words[len(gram) - 1])
+    return languages, {gram: tuple(pairs) for gram, pairs in entries.items()}
+
+
+class FastDetector:
+    """Detection over langdetect's profiles (the JSON texts, in langdetect's order)."""
+
+    def __init__(self, profiles: list[str], seed: int = 0) -> None:
+        self.langlist, self.known = load_profiles(profiles)
+        self.vectors = _Vectors(self.known, len(self.langlist))
+        self.seed = seed
         self._words: dict[tuple[str, bool], tuple[str, ...]] = {}
 
     def ngrams(self, text: str) -> list[str]:
@@ -123,7 +162,7 @@ class FastDetector:
             if grams is None:
                 if len(words) > 200_000:  # bound the memory of a long run
                     words.clear()
-                grams = words[key] = _word_ngrams(piece, index < last, self.vectors)
+                grams = words[key] = _word_ngrams(piece, index < last, self.known)
             found.extend(grams)
         return found
 

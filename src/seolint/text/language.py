@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from seolint.text.french import word_set
@@ -325,6 +325,8 @@ def may_detect(
         return False
     if counts.get(expected, 0) * 10 < counts["words"] and _other_script(text):
         return True
+    if not _could_confirm(counts, expected):
+        return False  # verdict answers from function words alone: a guess, no detection
     floor = max(2, counts["words"] * _CONFIRMING_SHARE)
     loose = _loose_function_words(text)
     return any(n >= floor for lang, n in loose.items() if lang not in (expected, excluded))
@@ -362,8 +364,27 @@ def _other_script(text: str) -> bool:
     return len(_NON_LATIN_LETTER.findall(text)) * 2 > letters
 
 
+_REMEMBERED_CHARS = 2_000  # paragraphs, not whole bodies: the memory stays small
+
+
 def detect(text: str, expected: str = "fr") -> Detection | None:
-    """The most probable language of ``text`` and its probability; None without features."""
+    """The most probable language of ``text`` and its probability; None without features.
+
+    The answer depends on the text alone (langdetect is seeded), and the same paragraphs
+    come back across a site (release notes list the same commits): short texts are
+    remembered.
+    """
+    if len(text) <= _REMEMBERED_CHARS:
+        return _remembered(text, normalise(expected))
+    return _detect(text, expected)
+
+
+@lru_cache(maxsize=4096)
+def _remembered(text: str, expected: str) -> Detection | None:
+    return _detect(text, expected)
+
+
+def _detect(text: str, expected: str) -> Detection | None:
     # mostly another script (Cyrillic, CJK, Arabic…): every profile
     detector = _detector(_profiles(normalise(expected), _other_script(text)))
     ranked = detector.probabilities(text)
@@ -385,25 +406,22 @@ def _profiles(expected: str, everything: bool) -> tuple[str, ...]:
 
 @cache
 def _detector(profiles: tuple[str, ...]) -> Any:
-    """langdetect's algorithm over those profiles (:mod:`seolint.text.detector`)."""
+    """langdetect's algorithm over those profiles (all of them for ``()``), seeded so the
+    answer never changes (:mod:`seolint.text.detector`)."""
     from seolint.text.detector import FastDetector
 
-    return FastDetector(_factory(profiles))
+    return FastDetector(profile_texts(profiles), seed=0)
 
 
-@cache
-def _factory(profiles: tuple[str, ...]) -> Any:
-    """A langdetect factory with the given profiles (all of them for ``()``), seeded."""
+def profile_texts(profiles: tuple[str, ...]) -> list[str]:
+    """The JSON texts of langdetect's profiles, in the order given (all, sorted, for ``()``)."""
     import os
 
-    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+    from langdetect.detector_factory import PROFILES_DIRECTORY
 
-    factory = DetectorFactory()
     names = profiles or tuple(sorted(os.listdir(PROFILES_DIRECTORY)))
     texts = []
     for name in names:
         with open(os.path.join(PROFILES_DIRECTORY, name), encoding="utf-8") as handle:
             texts.append(handle.read())
-    factory.load_json_profile(texts)
-    factory.seed = 0  # langdetect draws random trials: a fixed seed makes it deterministic
-    return factory
+    return texts
