@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import pickle
 from dataclasses import replace
 from pathlib import Path
 
@@ -114,6 +115,32 @@ def test_the_pool_really_runs_and_matches_a_serial_run(tmp_path: Path) -> None:
     assert started == [2]
     assert parallel_.findings == serial.findings
     assert [f.line_text for f in parallel_.findings] == [f.line_text for f in serial.findings]
+
+
+def test_a_finding_crosses_a_process_boundary_whole() -> None:
+    finding = Finding(
+        "a.md",
+        3,
+        5,
+        "FR102",
+        3,
+        9,
+        "nbsp-before-punctuation",
+        Severity.WARNING,
+        "message",
+        Fix((Edit(10, 11, "\u202f"),), safe=False),
+        10,
+        14,
+        "mot :",
+        "Un mot : la ligne",
+    )
+    back = pickle.loads(pickle.dumps(finding))
+    assert [getattr(back, name) for name in Finding.__dataclass_fields__] == [
+        getattr(finding, name) for name in Finding.__dataclass_fields__
+    ]
+    slim = finding.without_edits()  # what a worker sends: no edits, the same fixability
+    assert slim.fix == Fix((), safe=False) and slim.fixable
+    assert replace(slim, fix=finding.fix) == finding and slim.message == finding.message
 
 
 def test_a_few_files_are_linted_without_forking(tmp_path: Path) -> None:

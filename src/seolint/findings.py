@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+import sys
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 
 class Severity(enum.IntEnum):
@@ -82,6 +84,18 @@ class Finding:
     def fixable(self) -> bool:
         return self.fix is not None
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        # A plain tuple pickles smaller and loads faster than a dataclass's slot state; the
+        # rule id and name come back interned (a site's report holds 100,000s of findings).
+        return _load_finding, tuple(getattr(self, name) for name in _FINDING_FIELDS)
+
+    def without_edits(self) -> Finding:
+        """The same finding with the edits of its fix dropped (whether it is fixable, and
+        safely, is kept): all a report needs, once the file has been fixed or not."""
+        if self.fix is None or not self.fix.edits:
+            return self
+        return replace(self, fix=_SAFE_FIX if self.fix.safe else _UNSAFE_FIX)
+
     def to_dict(self) -> dict[str, object]:
         """The JSON contract (DESIGN §3)."""
         return {
@@ -96,3 +110,32 @@ class Finding:
             "message": self.message,
             "fixable": self.fixable,
         }
+
+
+_FINDING_FIELDS = tuple(Finding.__dataclass_fields__)
+_SAFE_FIX = Fix((), safe=True)
+_UNSAFE_FIX = Fix((), safe=False)
+
+
+def _load_finding(
+    path: str,
+    line: int,
+    column: int,
+    rule: str,
+    end_line: int,
+    end_column: int,
+    name: str,
+    severity: Severity,
+    *rest: Any,
+) -> Finding:
+    return Finding(
+        path,
+        line,
+        column,
+        sys.intern(rule),
+        end_line,
+        end_column,
+        sys.intern(name),
+        severity,
+        *rest,
+    )

@@ -68,7 +68,11 @@ def _init_spawned(config: Config, options: RunOptions, cache: Cache | None) -> N
 def _lint_in_worker(source: SourceFile) -> FileResult:
     assert _WORKER is not None
     linter, cache = _WORKER
-    return lint_fresh(linter, cache, source)
+    result = lint_fresh(linter, cache, source)
+    # The file is fixed (or not) here: the parent needs no edits, and holds every finding
+    # of the run until the report is written.
+    result.findings = [finding.without_edits() for finding in result.findings]
+    return result
 
 
 def lint_fresh(linter: Linter, cache: Cache | None, source: SourceFile) -> FileResult:

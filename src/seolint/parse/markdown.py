@@ -149,9 +149,13 @@ def markdown_view(doc: Document) -> MarkdownView:
 
 
 def _line_span(doc: Document, first: int, last: int) -> tuple[int, int]:
-    start = doc.offset(first, 1)
-    end = doc.offset(last, 1) + len(doc.line_text(last))
-    return start, end
+    """Offsets of the start of line ``first`` and of the end of line ``last`` (1-based)."""
+    starts = doc.line_starts  # called for every block: no doc.offset / doc.line_text
+    count = len(starts)
+    first = max(1, min(first, count))
+    last = max(1, min(last, count))
+    end = starts[last] - 1 if last < count else len(doc.text)
+    return starts[first - 1], end
 
 
 def _walk(doc: Document, tokens: list[Token], first_line: int, view: MarkdownView) -> None:

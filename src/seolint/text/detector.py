@@ -112,7 +112,7 @@ class _Vectors(dict[str, list[float]]):
         self.size = size
 
     def __missing__(self, gram: str) -> list[float]:
-        if len(self) > 50_000:
+        if len(self) > 20_000:
             self.clear()
         vector = [0.0] * self.size
         pairs = self.sparse[gram]
@@ -160,7 +160,7 @@ class FastDetector:
             key = (piece, index < last)
             grams = words.get(key)
             if grams is None:
-                if len(words) > 200_000:  # bound the memory of a long run
+                if len(words) > 20_000:  # bound the memory of a long run
                     words.clear()
                 grams = words[key] = _word_ngrams(piece, index < last, self.known)
             found.extend(grams)
