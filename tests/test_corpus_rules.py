@@ -314,6 +314,24 @@ def test_a_link_to_a_markdown_file_outside_the_linted_set_is_not_broken(tmp_path
     assert [f.message.split(" points")[0] for f in result.findings] == ["link to c.md"]
 
 
+def test_links_to_existing_files_are_settled_as_results_arrive(tmp_path: Path) -> None:
+    # a site's facts are not all held to the end: a link to a file that exists is dropped
+    write(tmp_path, {"a.md": article(body="[b](b.md) et [c](c.md) [d](https://x.fr/d.md)")})
+    write(tmp_path, {"b.md": article()})
+    rule = BrokenInternalLink()
+    doc_path = str(tmp_path / "a.md")
+    linter = Linter(Config(), build_registry(), RunOptions())
+    facts = linter.lint_file(SourceFile(doc_path, Path(doc_path))).facts["DUP005"]
+    assert [link[1] for link in facts["links"]] == ["b.md", "c.md"]
+    pruned = rule.prune(doc_path, facts, BrokenLinkOptions())
+    assert [link[1] for link in pruned["links"]] == ["c.md"]
+    assert pruned["slugs"] == facts["slugs"]
+    assert messages(lint_site(tmp_path), "DUP005", "a.md") == [
+        "link to c.md points to c.md, which does not exist; fix the path or link to the "
+        "article's new name"
+    ]
+
+
 SITE_LINKS = """[A](https://example.com/blog/article-a/) [B](/blog/article-b) [C](https://www.example.com/c.html)
 [perdu](https://example.com/blog/perdu/) [tag](https://example.com/tags/rust/) [img](/img/x.png)
 [ailleurs](https://other.com/blog/perdu/) [accueil](https://example.com/)

@@ -7,6 +7,7 @@ the file's bytes and the configuration, so it can run in a worker process or be 
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -361,6 +362,18 @@ def unified_diff(before: Document, after: Document) -> str:
 
 
 # -- the whole run ----------------------------------------------------------------------
+def prune_facts(linter: Linter, result: FileResult) -> None:
+    """Let each cross-file rule drop the facts it can already settle (see CorpusRule.prune)."""
+    for active in linter.corpus_rules:
+        code = active.rule.id
+        if code in result.facts:
+            instance = linter._instances[code]
+            assert isinstance(instance, CorpusRule)
+            # a faulty prune keeps the facts whole: check_corpus still sees (and reports) them
+            with contextlib.suppress(Exception):
+                result.facts[code] = instance.prune(result.path, result.facts[code], active.options)
+
+
 def run_corpus_rules(
     linter: Linter,
     results: Sequence[FileResult],
@@ -483,6 +496,7 @@ def run(
         progress(0, total)
     for batch, how in ((files, lint or _lint_each), (context, strategy)):
         for file_result in how(linter, batch) if batch else ():
+            prune_facts(linter, file_result)
             results.append(file_result)
             if progress is not None:
                 progress(len(results), total)

@@ -85,6 +85,15 @@ class CorpusRule(Rule):
     ) -> Iterable[Finding]:
         raise NotImplementedError
 
+    def prune(self, path: str, facts: Any, options: Any) -> Any:
+        """The part of the facts of the file ``path`` that may still matter to ``check_corpus``.
+
+        Called as each file's result arrives, before the rest of the site is read: a rule
+        whose facts can be settled on their own (a link to a file that exists) drops them
+        here, so a large site's facts need not all be held until the end.
+        """
+        return facts
+
 
 def is_rule_class(obj: object) -> bool:
     return (

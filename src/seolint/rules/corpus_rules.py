@@ -431,6 +431,18 @@ class BrokenInternalLink(CorpusRule):
                 links.append([kind, target, _place(doc, start, end), _shown(doc, start, end)])
         return {"slugs": _own_slugs(doc), "links": links}
 
+    def prune(self, path: str, facts: Any, options: BrokenLinkOptions) -> Any:
+        # A link to a Markdown file that exists is not broken, whatever the rest of the site
+        # holds (a site has tens of thousands of them: PowerShell-Docs links about_*.md).
+        if not facts or not facts["links"]:
+            return facts
+        links = [
+            link
+            for link in facts["links"]
+            if link[0] != "file" or not os.path.isfile(_resolve(path, link[1]))
+        ]
+        return {**facts, "links": links}
+
     def check_corpus(
         self, facts: Mapping[str, Any], reported: frozenset[str], options: BrokenLinkOptions
     ) -> Iterator[Finding]:
@@ -471,9 +483,14 @@ def _absolute(path: str) -> str:
     return os.path.normpath(os.path.abspath(path))
 
 
-def _broken_file(source: str, target: str, articles: set[str]) -> str | None:
+def _resolve(source: str, target: str) -> str:
+    """The absolute path a relative link of ``source`` points to."""
     relative = unquote(urlsplit(target).path)
-    resolved = _absolute(os.path.join(os.path.dirname(source), relative))
+    return _absolute(os.path.join(os.path.dirname(source), relative))
+
+
+def _broken_file(source: str, target: str, articles: set[str]) -> str | None:
+    resolved = _resolve(source, target)
     # A Markdown file outside the linted set (excluded, or beyond the site root) still exists.
     if resolved in articles or os.path.isfile(resolved):
         return None

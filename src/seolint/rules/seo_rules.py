@@ -183,7 +183,8 @@ class DescriptionLength(Rule):
                 start,
                 end,
                 f"{key} is {chars} characters; search results show about "
-                f"{options.max_chars} — shorten it by {_plural(chars - options.max_chars, 'character')}",
+                f"{options.max_chars} — shorten it by "
+                f"{_plural(chars - options.max_chars, 'character')}",
             )
         elif chars < options.min_chars:
             yield Violation(
