@@ -138,9 +138,27 @@ def test_a_finding_crosses_a_process_boundary_whole() -> None:
     assert [getattr(back, name) for name in Finding.__dataclass_fields__] == [
         getattr(finding, name) for name in Finding.__dataclass_fields__
     ]
-    slim = finding.without_edits()  # what a worker sends: no edits, the same fixability
+    slim = finding.for_report()  # what a worker sends: no edits, the same fixability
     assert slim.fix == Fix((), safe=False) and slim.fixable
+    assert slim.snippet == finding.snippet and slim.line_text == finding.line_text
     assert replace(slim, fix=finding.fix) == finding and slim.message == finding.message
+    assert finding.for_report(snippet=False).snippet == ""  # no baseline, SARIF or GitLab
+
+
+def test_baseline_sarif_and_gitlab_see_the_flagged_text_from_workers(tmp_path: Path) -> None:
+    make_site(tmp_path)
+    for output_format in ("sarif", "gitlab"):
+        _, one = check(tmp_path, "--jobs", "1", "--no-cache", "--format", output_format)
+        _, two = check(tmp_path, "--jobs", "2", "--no-cache", "--format", output_format)
+        assert one == two
+    recorded = []
+    for jobs in ("1", "2"):
+        baseline = tmp_path / f"baseline-{jobs}.json"
+        check(tmp_path, "-j", jobs, "--no-cache", "--baseline", str(baseline), "--update-baseline")
+        recorded.append(baseline.read_text(encoding="utf-8"))
+    assert recorded[0] == recorded[1]  # the same fingerprints and excerpts of flagged text
+    code, report = check(tmp_path, "-j", "2", "--no-cache", "--baseline", str(baseline))
+    assert code == 0 and "silenced by the baseline" in report
 
 
 def test_a_few_files_are_linted_without_forking(tmp_path: Path) -> None:

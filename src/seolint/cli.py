@@ -298,6 +298,8 @@ def check(
         options,
         write=stdin_bytes is None,
         only=_changed(changed_since, given) if changed_since else None,
+        snippets=baseline_file is not None
+        or output_format in (OutputFormat.sarif, OutputFormat.gitlab),
     )
     known = _baseline(baseline_file, update_baseline, changed_since)
     linter = Linter(config, registry, options)

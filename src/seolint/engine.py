@@ -54,6 +54,9 @@ class RunOptions:
     only: frozenset[str] | None = None
     # False (stdin): fixed bytes are kept in FileResult.output instead of written to disk.
     write: bool = True
+    # Whether the report needs each finding's flagged text (baseline, SARIF and GitLab
+    # fingerprints). Without, worker processes leave it out of what they send back.
+    snippets: bool = True
 
 
 @dataclass

@@ -89,12 +89,16 @@ class Finding:
         # rule id and name come back interned (a site's report holds 100,000s of findings).
         return _load_finding, tuple(getattr(self, name) for name in _FINDING_FIELDS)
 
-    def without_edits(self) -> Finding:
-        """The same finding with the edits of its fix dropped (whether it is fixable, and
-        safely, is kept): all a report needs, once the file has been fixed or not."""
-        if self.fix is None or not self.fix.edits:
+    def for_report(self, snippet: bool = True) -> Finding:
+        """The same finding with what a report no longer needs once the file has been fixed
+        (or not) dropped: the edits of its fix (whether it is fixable, and safely, is kept)
+        and, unless ``snippet``, the flagged text."""
+        fix = self.fix
+        if fix is not None and fix.edits:
+            fix = _SAFE_FIX if fix.safe else _UNSAFE_FIX
+        if fix is self.fix and (snippet or not self.snippet):
             return self
-        return replace(self, fix=_SAFE_FIX if self.fix.safe else _UNSAFE_FIX)
+        return replace(self, fix=fix, snippet=self.snippet if snippet else "")
 
     def to_dict(self) -> dict[str, object]:
         """The JSON contract (DESIGN §3)."""

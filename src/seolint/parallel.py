@@ -69,9 +69,10 @@ def _lint_in_worker(source: SourceFile) -> FileResult:
     assert _WORKER is not None
     linter, cache = _WORKER
     result = lint_fresh(linter, cache, source)
-    # The file is fixed (or not) here: the parent needs no edits, and holds every finding
-    # of the run until the report is written.
-    result.findings = [finding.without_edits() for finding in result.findings]
+    # The file is fixed (or not) here: the parent needs no edits (nor, for most reports, the
+    # flagged text), and holds every finding of the run until the report is written.
+    snippets = linter.options.snippets
+    result.findings = [finding.for_report(snippets) for finding in result.findings]
     return result
 
 

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from itertools import pairwise
 
 __all__ = [
@@ -273,14 +273,23 @@ class _TitleVocabulary:
         for size in (2, 3):
             for i in range(len(words) - size + 1):
                 self.exact.add("".join(words[i : i + size]))
-        self.stems = {_stem(word) for word in self.exact if word.isalpha()}
-        # Initials of consecutive words: « intelligence artificielle » → ia.
-        content = [word for word in words if word not in STOP_WORDS]
-        self.initials: set[str] = set()
-        for sequence in (words, content):
+
+    # Stems and initials are only needed for a slug word the title does not spell out:
+    # computed then (most slugs are the title's own words).
+    @cached_property
+    def stems(self) -> set[str]:
+        return {_stem(word) for word in self.exact if word.isalpha()}
+
+    @cached_property
+    def initials(self) -> set[str]:
+        """Initials of consecutive words: « intelligence artificielle » → ia."""
+        content = [word for word in self.words if word not in STOP_WORDS]
+        found: set[str] = set()
+        for sequence in (self.words, content):
             for size in range(2, 6):
                 for i in range(len(sequence) - size + 1):
-                    self.initials.add("".join(word[0] for word in sequence[i : i + size]))
+                    found.add("".join(word[0] for word in sequence[i : i + size]))
+        return found
 
     def explains(self, piece: str) -> bool:
         if piece in self.exact or _EQUIVALENTS.get(piece) in self.exact:
