@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import random
 import re
+import struct
 from typing import Any
 
 from langdetect.detector import Detector
@@ -103,40 +104,46 @@ def _word_ngrams(word: str, trailing_space: bool, known: Any) -> tuple[str, ...]
 
 class _Vectors(dict[str, list[float]]):
     """The probability of an n-gram in each language, as langdetect's factory lists them,
-    made on first use from the sparse profiles (most n-grams belong to a few languages:
+    made on first use from the packed profiles (most n-grams belong to a few languages:
     the dense lists of all 55 profiles would take some 60 MB per process)."""
 
-    def __init__(self, sparse: dict[str, tuple[float, ...]], size: int) -> None:
+    def __init__(self, packed: dict[str, bytes], size: int) -> None:
         super().__init__()
-        self.sparse = sparse
+        self.packed = packed
         self.size = size
 
     def __missing__(self, gram: str) -> list[float]:
         if len(self) > 20_000:
             self.clear()
         vector = [0.0] * self.size
-        pairs = self.sparse[gram]
-        for position in range(0, len(pairs), 2):
-            vector[int(pairs[position])] = pairs[position + 1]
+        for index, probability in _ENTRY.iter_unpack(self.packed[gram]):
+            vector[index] = probability
         self[gram] = vector
         return vector
 
 
-def load_profiles(texts: list[str]) -> tuple[list[str], dict[str, tuple[float, ...]]]:
+# One (language index, probability) of an n-gram: a byte and a double, packed. A double
+# packs and unpacks exactly, so the vectors are the floats langdetect computes.
+_ENTRY = struct.Struct("<Bd")
+
+
+def load_profiles(texts: list[str]) -> tuple[list[str], dict[str, bytes]]:
     """langdetect's ``DetectorFactory.load_json_profile``, kept sparse: the languages in
-    order, and for each n-gram (index, probability, index, probability…)."""
+    order, and for each n-gram its (language index, probability) entries, packed."""
     languages: list[str] = []
-    entries: dict[str, list[float]] = {}
+    entries: dict[str, bytes] = {}
+    get = entries.get
+    pack = _ENTRY.pack
     for index, text in enumerate(texts):
         profile = json.loads(text)
         languages.append(profile["name"])
         n_words = profile["n_words"]
         for gram, count in profile["freq"].items():
-            found = entries.setdefault(gram, [])
             if 1 <= len(gram) <= 3:
-                found.append(index)
-                found.append(1.0 * count / n_words[len(gram) - 1])
-    return languages, {gram: tuple(pairs) for gram, pairs in entries.items()}
+                entries[gram] = get(gram, b"") + pack(index, 1.0 * count / n_words[len(gram) - 1])
+            else:
+                entries.setdefault(gram, b"")  # langdetect knows it, with no probability
+    return languages, entries
 
 
 class FastDetector:
