@@ -26,8 +26,9 @@ Without markdownlint-cli2, ratios are computed against the times it took on a 2-
 machine (0.32 s, 8.0 s, 128 s), marked "ref".
 
 Peak memory: the largest resident set of any seolint process (``wait4``), and the largest
-total resident set of the whole process tree — parent and workers together, pages they
-share counted in each, so an upper bound — sampled every 100 ms from /proc (Linux only).
+total of the whole process tree — parent and workers together, the sum of their
+proportional set sizes (PSS: a page shared by a forked worker and its parent counts once)
+— sampled every 100 ms from /proc (Linux only).
 """
 
 from __future__ import annotations
@@ -103,10 +104,23 @@ def _rss_kb(pid: int) -> int:
         return 0
 
 
+def _pss_kb(pid: int) -> int:
+    """Proportional set size: pages shared by forked workers and their parent counted once
+    in all (Linux 4.14+); the resident size where it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, IndexError, ValueError):
+        pass
+    return _rss_kb(pid)
+
+
 class TreeSampler(threading.Thread):
-    """Largest total resident size of a process and its descendants (pages they share are
-    counted in each: an upper bound), sampled every 100 ms — cheap enough not to slow the
-    process it watches on a 2-core machine."""
+    """Largest total memory of a process and its descendants — the sum of their
+    proportional set sizes, so pages a forked worker shares with its parent count once —
+    sampled every 100 ms, cheap enough not to slow the process it watches."""
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
@@ -121,7 +135,7 @@ class TreeSampler(threading.Thread):
                 pid = todo.pop()
                 pids.append(pid)
                 todo.extend(_children(pid))
-            self.peak_kb = max(self.peak_kb, sum(_rss_kb(pid) for pid in pids))
+            self.peak_kb = max(self.peak_kb, sum(_pss_kb(pid) for pid in pids))
             self.done.wait(0.1)
 
 

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import lint_text, run_cli, run_json
 
+from conftest import lint_text, run_cli, run_json
 from seolint.config import Config, find_config, load_file
 from seolint.errors import ConfigError, UsageError
 from seolint.filter.select import active_rules
@@ -57,7 +57,7 @@ def test_unknown_code_is_a_usage_error() -> None:
 def test_bad_option_name_and_type(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="rule SEO001 has no option 'max'"):
         active_rules(Config(options={"SEO001": {"max": 3}}), build_registry())
-    with pytest.raises(ConfigError, match="SEO001.max_chars = 'x' should be an integer"):
+    with pytest.raises(ConfigError, match=r"SEO001\.max_chars = 'x' should be an integer"):
         active_rules(Config(options={"SEO001": {"max_chars": "x"}}), build_registry())
 
 
@@ -92,7 +92,7 @@ def test_config_errors_name_file_and_key(tmp_path: Path) -> None:
     ):
         load_file(bad)
     bad.write_text("[severity]\nSEO001 = 'loud'\n")
-    with pytest.raises(ConfigError, match="severity.SEO001 = 'loud'"):
+    with pytest.raises(ConfigError, match=r"severity\.SEO001 = 'loud'"):
         load_file(bad)
     bad.write_text("lang = [\n")
     with pytest.raises(ConfigError, match="invalid TOML"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from conftest import lint_text, where
 
 GOOD_FM = """---

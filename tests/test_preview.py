@@ -37,7 +37,7 @@ canonical: https://www.techradar.com/pro/amazon-and-to-commit-usd35bn-into-ai-in
 # Amazon investit 35 milliards USD dans l'IA en Inde
 
 Texte.
-"""  # noqa: E501 - the description line is the real one
+"""
 
 
 def _doc(text: str, site_url: str | None = None, path: str = "article.md"):  # type: ignore[no-untyped-def]

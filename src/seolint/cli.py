@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
@@ -71,7 +71,7 @@ def _root(
     """Lint Markdown articles for search results, structure and French typography."""
 
 
-def _split(values: Optional[list[str]]) -> tuple[str, ...]:
+def _split(values: list[str] | None) -> tuple[str, ...]:
     """``--select FM,SEO001 --select FR`` → ('FM', 'SEO001', 'FR')."""
     out: list[str] = []
     for value in values or []:
@@ -79,7 +79,7 @@ def _split(values: Optional[list[str]]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def resolve_config(paths: Sequence[str], config_file: Optional[Path], isolated: bool) -> Config:
+def resolve_config(paths: Sequence[str], config_file: Path | None, isolated: bool) -> Config:
     if isolated:
         return Config()
     if config_file is not None:
@@ -93,7 +93,7 @@ def resolve_config(paths: Sequence[str], config_file: Optional[Path], isolated: 
     return load_file(found) if found is not None else Config()
 
 
-def _read_stdin(given: list[str], stdin_filename: Optional[str]) -> Optional[bytes]:
+def _read_stdin(given: list[str], stdin_filename: str | None) -> bytes | None:
     """The article piped in when the path is '-' (or absent with --stdin-filename)."""
     if "-" not in given and not (stdin_filename and not given):
         if stdin_filename:
@@ -111,8 +111,8 @@ def _changed(ref: str, given: Sequence[str]) -> frozenset[str]:
 
 
 def _baseline(
-    file: Optional[Path], update: bool, changed_since: Optional[str]
-) -> Optional[Baseline]:
+    file: Path | None, update: bool, changed_since: str | None
+) -> Baseline | None:
     """The baseline to apply (None when there is none, or when it is being rewritten)."""
     from seolint.filter.baseline import Baseline
 
@@ -156,23 +156,23 @@ def _write_report(file: Path, write: Callable[[TextIO], None]) -> None:
 @app.command()
 def check(
     paths: Annotated[
-        Optional[list[str]], typer.Argument(help="Files or folders to lint (default: .).")
+        list[str] | None, typer.Argument(help="Files or folders to lint (default: .).")
     ] = None,
     select: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option(help="Rule codes or prefixes to run, replacing the configuration's."),
     ] = None,
     extend_select: Annotated[
-        Optional[list[str]], typer.Option(help="Rule codes or prefixes to add.")
+        list[str] | None, typer.Option(help="Rule codes or prefixes to add.")
     ] = None,
     ignore: Annotated[
-        Optional[list[str]], typer.Option(help="Rule codes or prefixes to skip.")
+        list[str] | None, typer.Option(help="Rule codes or prefixes to skip.")
     ] = None,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", help="Output format.")
     ] = OutputFormat.text,
     output_file: Annotated[
-        Optional[Path], typer.Option(help="Write the report to this file.")
+        Path | None, typer.Option(help="Write the report to this file.")
     ] = None,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes in place.")] = False,
     unsafe_fixes: Annotated[
@@ -182,29 +182,29 @@ def check(
         bool, typer.Option("--diff", help="Show the fixes as a diff; write nothing.")
     ] = False,
     fail_on: Annotated[
-        Optional[FailOn], typer.Option(help="Lowest severity that fails the run [default: error].")
+        FailOn | None, typer.Option(help="Lowest severity that fails the run [default: error].")
     ] = None,
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even when findings remain.")
     ] = False,
     config_file: Annotated[
-        Optional[Path], typer.Option("--config", help="Use this configuration file.")
+        Path | None, typer.Option("--config", help="Use this configuration file.")
     ] = None,
     isolated: Annotated[
         bool, typer.Option("--isolated", help="Ignore every configuration file.")
     ] = False,
     lang: Annotated[
-        Optional[str], typer.Option(help="Expected language of the articles (e.g. fr, en).")
+        str | None, typer.Option(help="Expected language of the articles (e.g. fr, en).")
     ] = None,
     dialect: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(help="Front-matter dialect: auto, hashnode, hugo, jekyll, astro, …"),
     ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only the summary and errors.")
     ] = False,
     baseline_file: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option("--baseline", help="Silence the findings recorded in this baseline file."),
     ] = None,
     update_baseline: Annotated[
@@ -212,11 +212,11 @@ def check(
         typer.Option("--update-baseline", help="Record today's findings in the --baseline file."),
     ] = False,
     changed_since: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(help="Report only files changed since this git revision (e.g. origin/main)."),
     ] = None,
     stdin_filename: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(help="With '-' as path: the name of the article read from standard input."),
     ] = None,
     statistics: Annotated[
@@ -226,14 +226,14 @@ def check(
         bool, typer.Option("--no-progress", help="Never show a progress bar.")
     ] = False,
     jobs: Annotated[
-        Optional[int],
+        int | None,
         typer.Option("--jobs", "-j", help="Worker processes [default: the number of cores]."),
     ] = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Neither read nor write the .seolint_cache.")
     ] = False,
     site_root: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option(
             help="The site's folder: cross-article rules compare with every article "
             "in it [default: the configuration's folder]."
@@ -410,7 +410,7 @@ def clean_command(
         str, typer.Argument(help="Where the configuration is looked up from (default: .).")
     ] = ".",
     config_file: Annotated[
-        Optional[Path], typer.Option("--config", help="Use this configuration file.")
+        Path | None, typer.Option("--config", help="Use this configuration file.")
     ] = None,
 ) -> None:
     """Remove the cache (.seolint_cache next to the configuration, else in this folder)."""
@@ -442,13 +442,13 @@ class PreviewFormat(str, enum.Enum):
 
 def _view_config(
     paths: Sequence[str],
-    config_file: Optional[Path],
+    config_file: Path | None,
     isolated: bool,
-    lang: Optional[str],
-    dialect: Optional[str],
-    site_url: Optional[str],
-    select: Optional[list[str]] = None,
-    ignore: Optional[list[str]] = None,
+    lang: str | None,
+    dialect: str | None,
+    site_url: str | None,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
 ) -> Config:
     """The configuration of `preview` and `report`, with their command-line overrides."""
     from seolint.parse.dialects import DIALECT_NAMES
@@ -479,15 +479,15 @@ def preview_command(
         PreviewFormat, typer.Option("--format", help="text (terminal) or json (for editors).")
     ] = PreviewFormat.text,
     config_file: Annotated[
-        Optional[Path], typer.Option("--config", help="Use this configuration file.")
+        Path | None, typer.Option("--config", help="Use this configuration file.")
     ] = None,
     isolated: Annotated[
         bool, typer.Option("--isolated", help="Ignore every configuration file.")
     ] = False,
-    lang: Annotated[Optional[str], typer.Option(help="Expected language (fr, en…).")] = None,
-    dialect: Annotated[Optional[str], typer.Option(help="Front-matter dialect.")] = None,
+    lang: Annotated[str | None, typer.Option(help="Expected language (fr, en…).")] = None,
+    dialect: Annotated[str | None, typer.Option(help="Front-matter dialect.")] = None,
     site_url: Annotated[
-        Optional[str], typer.Option(help="The site's address, for the URL line.")
+        str | None, typer.Option(help="The site's address, for the URL line.")
     ] = None,
 ) -> None:
     """Show the article as a search result: URL, title and description cut by pixel width."""
@@ -512,32 +512,32 @@ def preview_command(
 @app.command("report")
 def report_command(
     paths: Annotated[
-        Optional[list[str]], typer.Argument(help="Files or folders to report on (default: .).")
+        list[str] | None, typer.Argument(help="Files or folders to report on (default: .).")
     ] = None,
     html: Annotated[
         Path, typer.Option("--html", help="Write the HTML report to this file ('-': stdout).")
     ] = Path("seolint-report.html"),
     select: Annotated[
-        Optional[list[str]], typer.Option(help="Rule codes or prefixes to run.")
+        list[str] | None, typer.Option(help="Rule codes or prefixes to run.")
     ] = None,
     ignore: Annotated[
-        Optional[list[str]], typer.Option(help="Rule codes or prefixes to skip.")
+        list[str] | None, typer.Option(help="Rule codes or prefixes to skip.")
     ] = None,
     config_file: Annotated[
-        Optional[Path], typer.Option("--config", help="Use this configuration file.")
+        Path | None, typer.Option("--config", help="Use this configuration file.")
     ] = None,
     isolated: Annotated[
         bool, typer.Option("--isolated", help="Ignore every configuration file.")
     ] = False,
     lang: Annotated[
-        Optional[str], typer.Option(help="Expected language; also the report's (fr or en).")
+        str | None, typer.Option(help="Expected language; also the report's (fr or en).")
     ] = None,
-    dialect: Annotated[Optional[str], typer.Option(help="Front-matter dialect.")] = None,
+    dialect: Annotated[str | None, typer.Option(help="Front-matter dialect.")] = None,
     site_url: Annotated[
-        Optional[str], typer.Option(help="The site's address, for the URL lines.")
+        str | None, typer.Option(help="The site's address, for the URL lines.")
     ] = None,
     jobs: Annotated[
-        Optional[int],
+        int | None,
         typer.Option("--jobs", "-j", help="Worker processes [default: the number of cores]."),
     ] = None,
 ) -> None:
@@ -570,7 +570,7 @@ def report_command(
     raise typer.Exit(2 if data.errors else 0)
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``seolint`` command: returns the exit code."""
     try:
         # standalone mode: the command-line parser prints its own usage errors (exit 2)

@@ -87,7 +87,7 @@ def encode(text: str, line_endings: Sequence[str], has_bom: bool) -> bytes:
     """Turn normalised text back into the file's bytes: same BOM, same ending on each line."""
     lines = text.split("\n")
     if len(lines) == len(line_endings):
-        body = "".join(line + ending for line, ending in zip(lines, line_endings))
+        body = "".join(line + ending for line, ending in zip(lines, line_endings, strict=True))
     else:  # a fix changed the line count: use the file's most common ending
         common = Counter(e for e in line_endings if e).most_common(1)
         newline = common[0][0] if common else "\n"

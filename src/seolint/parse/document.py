@@ -160,7 +160,7 @@ def split_line_endings(text: str) -> tuple[str, tuple[str, ...]]:
         endings = ("\n",) * lines + ("",)
         return text, endings
     parts = re.split(r"(\r\n|\r|\n)", text)
-    endings = tuple(parts[1::2]) + ("",)
+    endings = (*parts[1::2], "")
     return "\n".join(parts[0::2]), endings
 
 
