@@ -110,9 +110,7 @@ def _changed(ref: str, given: Sequence[str]) -> frozenset[str]:
     return changed_files(ref, Path(given[0]) if given and given[0] != "-" else None)
 
 
-def _baseline(
-    file: Path | None, update: bool, changed_since: str | None
-) -> Baseline | None:
+def _baseline(file: Path | None, update: bool, changed_since: str | None) -> Baseline | None:
     """The baseline to apply (None when there is none, or when it is being rewritten)."""
     from seolint.filter.baseline import Baseline
 
@@ -171,9 +169,7 @@ def check(
     output_format: Annotated[
         OutputFormat, typer.Option("--format", help="Output format.")
     ] = OutputFormat.text,
-    output_file: Annotated[
-        Path | None, typer.Option(help="Write the report to this file.")
-    ] = None,
+    output_file: Annotated[Path | None, typer.Option(help="Write the report to this file.")] = None,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes in place.")] = False,
     unsafe_fixes: Annotated[
         bool, typer.Option("--unsafe-fixes", help="Also apply fixes that may change meaning.")
@@ -517,9 +513,7 @@ def report_command(
     html: Annotated[
         Path, typer.Option("--html", help="Write the HTML report to this file ('-': stdout).")
     ] = Path("seolint-report.html"),
-    select: Annotated[
-        list[str] | None, typer.Option(help="Rule codes or prefixes to run.")
-    ] = None,
+    select: Annotated[list[str] | None, typer.Option(help="Rule codes or prefixes to run.")] = None,
     ignore: Annotated[
         list[str] | None, typer.Option(help="Rule codes or prefixes to skip.")
     ] = None,

@@ -38,6 +38,7 @@ from seolint.text.language import (
     language_name,
     may_detect,
     normalise,
+    settled_as_expected,
     verdict,
 )
 from seolint.text.typography import Hit
@@ -95,6 +96,8 @@ class _Language:
         return [p for p in self.view.paragraphs if p.kind == PARAGRAPH_KIND and not p.in_blockquote]
 
     def _counts(self, start: int, end: int, text: str) -> dict[str, int]:
+        """Function words of a unit (``text`` collapsed or not: they are counted between
+        whitespace), computed once per unit."""
         key = (start, end)
         if key not in self._function_words:
             self._function_words[key] = function_words(text)
@@ -116,13 +119,17 @@ class _Language:
         if not self._body_done:
             self._body_done = True
             paragraphs = self._own_paragraphs()
-            text = " ".join(_collapse(p.text) for p in paragraphs)
-            if len(text) >= MIN_BODY_CHARS:
+            collapsed = [_collapse(p.text) for p in paragraphs]
+            if sum(map(len, collapsed)) + len(collapsed) - 1 >= MIN_BODY_CHARS:
                 counts: dict[str, int] = {}
                 for p in paragraphs:
-                    for key, value in self._counts(p.start, p.end, _collapse(p.text)).items():
+                    for key, value in self._counts(p.start, p.end, p.text).items():
                         counts[key] = counts.get(key, 0) + value
-                self._body = foreign_language(text, self.expected, counts)
+                # most bodies are in the expected language: the function words say so without
+                # the joined text (a whole article) being built
+                if not settled_as_expected(counts, self.expected):
+                    text = " ".join(collapsed)
+                    self._body = foreign_language(text, self.expected, counts)
         return self._body
 
     def unit(self, start: int, end: int, masked: str) -> Detection | str | None:

@@ -295,6 +295,21 @@ def _guess(counts: dict[str, int], expected: str) -> str | None:
     return best[1] if best[0] >= 1 else None
 
 
+def settled_as_expected(counts: dict[str, int], expected: str) -> bool:
+    """True when :func:`verdict` answers None from the function words alone, for any text
+    of at least MIN_CHARS with these counts: enough words, the expected language's
+    function words present (so no other script is suspected), and no other language with
+    enough of its own to be confirmed. The caller need not even build the text."""
+    expected = normalise(expected)
+    return (
+        expected in FUNCTION_WORDS
+        and counts["words"] >= MIN_WORDS
+        and counts.get(expected, 0) * 10 >= counts["words"]
+        and not _could_confirm(counts, expected)
+        and _guess(counts, expected) is None
+    )
+
+
 def is_foreign(text: str, expected: str, counts: dict[str, int] | None = None) -> bool:
     """Whether :func:`verdict` is not None, running langdetect only when that depends on it.
 
