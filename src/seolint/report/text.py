@@ -65,7 +65,9 @@ def _is_terminal(out: TextIO, color: bool | None) -> bool:
         return False
 
 
-def _frame(finding: Finding) -> Segments | None:
+def _frame_window(finding: Finding) -> tuple[str, int, int] | None:
+    """The part of the finding's line a code frame shows, and where its marker starts and how
+    long it is; None without a line to show."""
     line = finding.line_text
     if not line.strip():
         return None
@@ -76,10 +78,18 @@ def _frame(finding: Finding) -> Segments | None:
     if len(line) > _MAX_FRAME:  # keep the span in view on very long lines
         shown_from = max(0, min(start - 20, len(line) - _MAX_FRAME))
         line = line[shown_from : shown_from + _MAX_FRAME]
-    gutter = f"{finding.line:>5} │ "
-    pad = " " * (len(gutter) - 2) + "│ "
     marker_start = max(0, start - shown_from)
     marker_len = max(1, min(stop - start, len(line) - marker_start))
+    return line, marker_start, marker_len
+
+
+def _frame(finding: Finding) -> Segments | None:
+    window = _frame_window(finding)
+    if window is None:
+        return None
+    line, marker_start, marker_len = window
+    gutter = f"{finding.line:>5} │ "
+    pad = " " * (len(gutter) - 2) + "│ "
     return [
         (gutter, ""),
         (line.replace("\t", " "), ""),
@@ -144,18 +154,10 @@ _LABELS = {severity: f"{severity.label:<7}" for severity in Severity}
 
 def _plain_frame(finding: Finding) -> str | None:
     """:func:`_frame` as plain text (the hot path of a report to a file: one per finding)."""
-    line = finding.line_text
-    if not line.strip():
+    window = _frame_window(finding)
+    if window is None:
         return None
-    start = finding.column - 1
-    stop = finding.end_column - 1 if finding.end_line == finding.line else len(line)
-    stop = max(stop, start + 1)
-    shown_from = 0
-    if len(line) > _MAX_FRAME:
-        shown_from = max(0, min(start - 20, len(line) - _MAX_FRAME))
-        line = line[shown_from : shown_from + _MAX_FRAME]
-    marker_start = max(0, start - shown_from)
-    marker_len = max(1, min(stop - start, len(line) - marker_start))
+    line, marker_start, marker_len = window
     return (
         f"{finding.line:>5} │ {line.replace(chr(9), ' ')}\n      │ "
         f"{' ' * marker_start}{'^' * marker_len}"
