@@ -56,6 +56,16 @@ class CatalogFormat(str, enum.Enum):
     json = "json"
 
 
+# Options shared by several commands (typer reads them from these aliases).
+ConfigFile = Annotated[Path | None, typer.Option("--config", help="Use this configuration file.")]
+Isolated = Annotated[bool, typer.Option("--isolated", help="Ignore every configuration file.")]
+Jobs = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", help="Worker processes [default: the number of cores]."),
+]
+SkippedCodes = Annotated[list[str] | None, typer.Option(help="Rule codes or prefixes to skip.")]
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"seolint {__version__}")
@@ -163,9 +173,7 @@ def check(
     extend_select: Annotated[
         list[str] | None, typer.Option(help="Rule codes or prefixes to add.")
     ] = None,
-    ignore: Annotated[
-        list[str] | None, typer.Option(help="Rule codes or prefixes to skip.")
-    ] = None,
+    ignore: SkippedCodes = None,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", help="Output format.")
     ] = OutputFormat.text,
@@ -183,12 +191,8 @@ def check(
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even when findings remain.")
     ] = False,
-    config_file: Annotated[
-        Path | None, typer.Option("--config", help="Use this configuration file.")
-    ] = None,
-    isolated: Annotated[
-        bool, typer.Option("--isolated", help="Ignore every configuration file.")
-    ] = False,
+    config_file: ConfigFile = None,
+    isolated: Isolated = False,
     lang: Annotated[
         str | None, typer.Option(help="Expected language of the articles (e.g. fr, en).")
     ] = None,
@@ -221,10 +225,7 @@ def check(
     no_progress: Annotated[
         bool, typer.Option("--no-progress", help="Never show a progress bar.")
     ] = False,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", help="Worker processes [default: the number of cores]."),
-    ] = None,
+    jobs: Jobs = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Neither read nor write the .seolint_cache.")
     ] = False,
@@ -405,9 +406,7 @@ def clean_command(
     path: Annotated[
         str, typer.Argument(help="Where the configuration is looked up from (default: .).")
     ] = ".",
-    config_file: Annotated[
-        Path | None, typer.Option("--config", help="Use this configuration file.")
-    ] = None,
+    config_file: ConfigFile = None,
 ) -> None:
     """Remove the cache (.seolint_cache next to the configuration, else in this folder)."""
     from seolint.cache import cache_dir, clean
@@ -474,12 +473,8 @@ def preview_command(
     output_format: Annotated[
         PreviewFormat, typer.Option("--format", help="text (terminal) or json (for editors).")
     ] = PreviewFormat.text,
-    config_file: Annotated[
-        Path | None, typer.Option("--config", help="Use this configuration file.")
-    ] = None,
-    isolated: Annotated[
-        bool, typer.Option("--isolated", help="Ignore every configuration file.")
-    ] = False,
+    config_file: ConfigFile = None,
+    isolated: Isolated = False,
     lang: Annotated[str | None, typer.Option(help="Expected language (fr, en…).")] = None,
     dialect: Annotated[str | None, typer.Option(help="Front-matter dialect.")] = None,
     site_url: Annotated[
@@ -514,15 +509,9 @@ def report_command(
         Path, typer.Option("--html", help="Write the HTML report to this file ('-': stdout).")
     ] = Path("seolint-report.html"),
     select: Annotated[list[str] | None, typer.Option(help="Rule codes or prefixes to run.")] = None,
-    ignore: Annotated[
-        list[str] | None, typer.Option(help="Rule codes or prefixes to skip.")
-    ] = None,
-    config_file: Annotated[
-        Path | None, typer.Option("--config", help="Use this configuration file.")
-    ] = None,
-    isolated: Annotated[
-        bool, typer.Option("--isolated", help="Ignore every configuration file.")
-    ] = False,
+    ignore: SkippedCodes = None,
+    config_file: ConfigFile = None,
+    isolated: Isolated = False,
     lang: Annotated[
         str | None, typer.Option(help="Expected language; also the report's (fr or en).")
     ] = None,
@@ -530,10 +519,7 @@ def report_command(
     site_url: Annotated[
         str | None, typer.Option(help="The site's address, for the URL lines.")
     ] = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", help="Worker processes [default: the number of cores]."),
-    ] = None,
+    jobs: Jobs = None,
 ) -> None:
     """Write one self-contained HTML page: previews, scores, findings and charts."""
     from seolint.report.html import collect_report, render_html

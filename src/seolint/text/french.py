@@ -45,7 +45,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = _skip_spaces(text, 0)
     length = len(text)
-    for index in _terminators(text):
+    for index in positions(text, _TERMINATORS):
         if index and text[index - 1] in _TERMINATORS:
             continue  # inside « ... » or « ?! »: judged at the first sign
         sign_end = index + 1
@@ -69,10 +69,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _terminators(text: str) -> list[int]:
-    # str.find is many times faster than a regex that starts with a character class
+def positions(text: str, chars: str) -> list[int]:
+    """Sorted offsets of every occurrence of each of ``chars`` (found by ``str.find``, many
+    times faster than a regex that starts with a character class)."""
     found: list[int] = []
-    for char in _TERMINATORS:
+    for char in chars:
         index = text.find(char)
         while index != -1:
             found.append(index)

@@ -347,17 +347,12 @@ def may_detect(
     return any(n >= floor for lang, n in loose.items() if lang not in (expected, excluded))
 
 
-_FUNCTION_LANGUAGES: dict[str, tuple[str, ...]] = {}
-for _lang, _words in FUNCTION_WORDS.items():
-    for _word in _words:
-        _FUNCTION_LANGUAGES[_word] = (*_FUNCTION_LANGUAGES.get(_word, ()), _lang)
-
-
 def _loose_function_words(text: str) -> Counter[str]:
     """Function words per language, words split and stripped as :func:`_confirmed` does."""
     found: Counter[str] = Counter()
     for word in text.lower().replace("’", "' ").replace("'", "' ").split():
-        languages = _FUNCTION_LANGUAGES.get(word.strip(_NAME_PUNCTUATION))
+        # a stripped word never ends with an apostrophe: only function words can match
+        languages = _LANGUAGES_OF.get(word.strip(_NAME_PUNCTUATION))
         if languages:
             found.update(languages)
     return found
