@@ -103,7 +103,25 @@ def _parser() -> MarkdownIt:
 
     md = MarkdownIt("commonmark", {"html": True}).enable("table")
     md.core.ruler.disable(["inline", "text_join"])
+    _silence_block_rules()
     return md
+
+
+class _Silent:
+    @staticmethod
+    def debug(*args: object, **kwargs: object) -> None:
+        pass
+
+
+def _silence_block_rules() -> None:
+    """markdown-it's block rules log each attempt at DEBUG level: some 150 calls into
+    ``logging`` per article, a twentieth of its parse time, for messages seolint never
+    shows. Their module loggers (imported with markdown-it) are swapped for a no-op."""
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if name.startswith("markdown_it.rules_block.") and hasattr(module, "LOGGER"):
+            module.LOGGER = _Silent  # type: ignore[attr-defined]
 
 
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
@@ -158,19 +176,77 @@ def _line_span(doc: Document, first: int, last: int) -> tuple[int, int]:
     return starts[first - 1], end
 
 
+# what _walk does with each token type; the others (closers of leaf blocks, inline
+# content, table rows and cells) need nothing
+_QUOTE_OPEN, _QUOTE_CLOSE, _LIST_OPEN, _LIST_CLOSE, _ITEM_OPEN = range(5)
+_CONTAINER_TOKENS = {
+    "blockquote_open": _QUOTE_OPEN,
+    "blockquote_close": _QUOTE_CLOSE,
+    "bullet_list_open": _LIST_OPEN,
+    "ordered_list_open": _LIST_OPEN,
+    "bullet_list_close": _LIST_CLOSE,
+    "ordered_list_close": _LIST_CLOSE,
+    "list_item_open": _ITEM_OPEN,
+}
+_LEAF_TOKENS = {
+    "paragraph_open": PARAGRAPH,
+    "heading_open": HEADING,
+    "fence": FENCE,
+    "code_block": CODE_BLOCK,
+    "html_block": HTML_BLOCK,
+    "table_open": TABLE,
+    "hr": HR,
+}
+
+
 def _walk(doc: Document, tokens: list[Token], first_line: int, view: MarkdownView) -> None:
     quote_depth = 0
     list_stack: list[tuple[Token, list[tuple[int, int]]]] = []
     item_index = -1
+    starts = doc.line_starts
+    text = doc.text
     for index, token in enumerate(tokens):
         kind = token.type
-        if kind == "blockquote_open":
+        block_kind = _LEAF_TOKENS.get(kind)
+        if block_kind is not None:
+            if token.map is None:
+                continue
+            first = token.map[0] + first_line
+            last = max(token.map[1] - 1, token.map[0]) + first_line
+            start, end = _line_span(doc, first, last)
+            while last > first and not text[starts[last - 1] : end].strip():
+                last -= 1  # markdown-it maps include trailing blank lines of some blocks
+                end = starts[last] - 1
+            in_list = bool(list_stack)
+            block = Block(
+                block_kind,
+                first,
+                last,
+                start,
+                end,
+                in_list,
+                quote_depth > 0,
+                item_index if in_list else -1,
+                token.info.strip() if block_kind == FENCE else "",
+            )
+            view.blocks.append(block)
+            if block_kind in (FENCE, CODE_BLOCK, HTML_BLOCK):
+                view.code_spans.append((start, end))
+                if block_kind == HTML_BLOCK:
+                    _html_comments(text, start, end, view)
+            elif block_kind == HEADING:
+                view.headings.append(_heading(doc, token, tokens[index + 1], block))
+            continue
+        action = _CONTAINER_TOKENS.get(kind)
+        if action is None:
+            continue
+        if action == _QUOTE_OPEN:
             quote_depth += 1
-        elif kind == "blockquote_close":
+        elif action == _QUOTE_CLOSE:
             quote_depth -= 1
-        elif kind in ("bullet_list_open", "ordered_list_open"):
+        elif action == _LIST_OPEN:
             list_stack.append((token, []))
-        elif kind in ("bullet_list_close", "ordered_list_close"):
+        elif action == _LIST_CLOSE:
             opener, items = list_stack.pop()
             if opener.map:
                 start, end = _line_span(
@@ -189,48 +265,11 @@ def _walk(doc: Document, tokens: list[Token], first_line: int, view: MarkdownVie
                         quote_depth > 0,
                     )
                 )
-        elif kind == "list_item_open" and token.map and list_stack:
+        elif token.map and list_stack:  # a list item
             item_index += 1
             first = token.map[0] + first_line
             last = max(token.map[1] - 1, token.map[0]) + first_line
             list_stack[-1][1].append(_line_span(doc, first, last))
-        elif token.map is not None and kind in (
-            "paragraph_open",
-            "heading_open",
-            "fence",
-            "code_block",
-            "html_block",
-            "table_open",
-            "hr",
-        ):
-            first = token.map[0] + first_line
-            last = max(token.map[1] - 1, token.map[0]) + first_line
-            while last > first and not doc.line_text(last).strip():
-                last -= 1  # markdown-it maps include trailing blank lines of some blocks
-            start, end = _line_span(doc, first, last)
-            block_kind = {
-                "paragraph_open": PARAGRAPH,
-                "heading_open": HEADING,
-                "table_open": TABLE,
-            }.get(kind, kind)
-            block = Block(
-                block_kind,
-                first,
-                last,
-                start,
-                end,
-                bool(list_stack),
-                quote_depth > 0,
-                item_index if list_stack else -1,
-                token.info.strip() if kind == "fence" else "",
-            )
-            view.blocks.append(block)
-            if block_kind in (FENCE, CODE_BLOCK, HTML_BLOCK):
-                view.code_spans.append((start, end))
-                if block_kind == HTML_BLOCK:
-                    _html_comments(doc.text, start, end, view)
-            elif block_kind == HEADING:
-                view.headings.append(_heading(doc, token, tokens[index + 1], block))
 
 
 def _heading(doc: Document, opener: Token, inline: Token, block: Block) -> Heading:

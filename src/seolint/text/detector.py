@@ -203,12 +203,10 @@ class FastDetector:
             i = 0
             while True:
                 sump = sum(prob)
-                prob = [p / sump for p in prob]
-                maxp = 0.0
-                for p in prob:
-                    if maxp < p:
-                        maxp = p
-                if maxp > _CONV_THRESHOLD or i >= _ITERATION_LIMIT:
+                # max(p / sump) is max(p) / sump: a correctly rounded division by a positive
+                # number keeps the order of its results
+                if max(prob) / sump > _CONV_THRESHOLD or i >= _ITERATION_LIMIT:
+                    prob = [p / sump for p in prob]
                     break
                 picks = []
                 for _ in range(5):
@@ -217,8 +215,9 @@ class FastDetector:
                         r = getrandbits(bits)
                     picks.append(vectors[ngrams[r]])
                 a, b, c, d, e = picks
+                # (p / sump) first: langdetect normalises before these draws
                 prob = [
-                    p * (w + qa) * (w + qb) * (w + qc) * (w + qd) * (w + qe)
+                    p / sump * (w + qa) * (w + qb) * (w + qc) * (w + qd) * (w + qe)
                     for p, qa, qb, qc, qd, qe in zip(prob, a, b, c, d, e, strict=True)
                 ]
                 i += 5

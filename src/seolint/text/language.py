@@ -155,6 +155,7 @@ def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, code)
 
 
+@lru_cache(maxsize=256)  # called for every unit a rule looks at, with a handful of codes
 def normalise(code: str) -> str:
     """``fr-FR`` → ``fr``; ``nb`` → ``no``; ``zh-cn`` → ``zh``."""
     base = re.split(r"[-_]", code.strip().lower())[0]
@@ -207,11 +208,11 @@ def _could_confirm(counts: dict[str, int], expected: str) -> bool:
     if expected not in FUNCTION_WORDS:
         return True
     floor = max(2, counts["words"] * _CONFIRMING_SHARE)
-    return any(
-        n >= floor and n > counts[expected]
-        for code, n in counts.items()
-        if code not in (expected, "words")
-    )
+    own = counts[expected]
+    for code, n in counts.items():  # a plain loop: called for every paragraph
+        if n >= floor and n > own and code != expected and code != "words":
+            return True
+    return False
 
 
 # Frequent words the lists above leave out because another language uses them too: they

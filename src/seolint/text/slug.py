@@ -96,8 +96,21 @@ def fold(text: str) -> str:
     lowered = text.lower().translate(_SPECIAL_FOLDS)
     if lowered.isascii():
         return lowered
-    decomposed = unicodedata.normalize("NFKD", lowered)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    return unicodedata.normalize("NFKD", lowered).translate(_WITHOUT_MARKS)
+
+
+class _MarkRemover(dict[int, str | None]):
+    """``str.translate`` table dropping combining marks (the accents NFKD splits off),
+    filled in on first sight of each character: one C call per text, not one per
+    character."""
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        value = self[code] = None if unicodedata.combining(char) else char
+        return value
+
+
+_WITHOUT_MARKS = _MarkRemover()
 
 
 def title_words(text: str) -> list[str]:
