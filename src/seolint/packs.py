@@ -28,6 +28,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -545,8 +546,13 @@ class _Target:
 
 @dataclass
 class _Phrase:
-    regex: re.Pattern[str]  # the phrase alone, matched where the trie found a candidate
+    pattern: str  # the phrase alone, matched where the trie found a candidate
     targets: list[_Target]
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        # compiled on first use: a pack has hundreds of phrases and an article meets a few
+        return re.compile(self.pattern)
 
 
 class _ProfileMatcher:
@@ -575,8 +581,8 @@ class _ProfileMatcher:
         phrase = self.phrases.get(symbols)
         if phrase is None:
             tail = _TAIL if self.profile.whole_words and _ends_word(symbols) else ""
-            regex = re.compile("".join(map(_piece, symbols)) + tail)
-            phrase = self.phrases[symbols] = _Phrase(regex, [])
+            pattern = "".join(map(_piece, symbols)) + tail
+            phrase = self.phrases[symbols] = _Phrase(pattern, [])
             self.by_first.setdefault(symbols[0], []).append(phrase)
             node = self.trie
             for symbol in symbols:

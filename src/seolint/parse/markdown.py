@@ -12,13 +12,12 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING
 
+from seolint.parse.block_parser import block_parser
 from seolint.parse.document import Document
 
-if TYPE_CHECKING:  # imported when a document is first parsed: a cached run never needs it
-    from markdown_it import MarkdownIt
+if TYPE_CHECKING:
     from markdown_it.token import Token
 
 # kinds of leaf blocks
@@ -97,33 +96,6 @@ class MarkdownView:
         return [link for link in self.links if link.is_image]
 
 
-@cache
-def _parser() -> MarkdownIt:
-    from markdown_it import MarkdownIt
-
-    md = MarkdownIt("commonmark", {"html": True}).enable("table")
-    md.core.ruler.disable(["inline", "text_join"])
-    _silence_block_rules()
-    return md
-
-
-class _Silent:
-    @staticmethod
-    def debug(*args: object, **kwargs: object) -> None:
-        pass
-
-
-def _silence_block_rules() -> None:
-    """markdown-it's block rules log each attempt at DEBUG level: some 150 calls into
-    ``logging`` per article, a twentieth of its parse time, for messages seolint never
-    shows. Their module loggers (imported with markdown-it) are swapped for a no-op."""
-    import sys
-
-    for name, module in list(sys.modules.items()):
-        if name.startswith("markdown_it.rules_block.") and hasattr(module, "LOGGER"):
-            module.LOGGER = _Silent  # type: ignore[attr-defined]
-
-
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _INLINE_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>", re.DOTALL)
 _AUTOLINK = re.compile(
@@ -152,7 +124,7 @@ def plain_heading(text: str) -> str:
 
 def parse_markdown(doc: Document) -> MarkdownView:
     body = doc.body
-    tokens = _parser().parse(body)
+    tokens = block_parser().parse(body)
     first_line = doc.position(doc.body_start)[0]  # file line of the body's first line
     view = MarkdownView()
     _walk(doc, tokens, first_line, view)

@@ -1,0 +1,107 @@
+"""The block parser's speed-ups change no token: it parses like a plain markdown-it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from seolint.parse.block_parser import block_parser, first_characters, plain_block_parser
+
+# Every block construct, and the places where one may end another without a blank line.
+DOCUMENTS = [
+    "# Titre\n\nUn paragraphe\nsur deux lignes.\n",
+    "Titre setext\n===\n\nSous-titre\n---\n\nTexte\n***\n",
+    "Paragraphe\n# titre qui coupe\n> citation qui coupe\n- liste qui coupe\n",
+    "Paragraphe\n2. une liste qui commence à 2 ne coupe pas\n1. à 1 elle coupe\n",
+    "Paragraphe\n-\n- \n+ plus\n* étoile\n",
+    "- a\n  - b\n    - c\n     - d\n\n1) un\n2) deux\n10. dix\n",
+    "> citation\n> > imbriquée\n> - liste\n>   suite\nparesseuse\n\n> ```\n> code\n> ```\n",
+    "```python\nprint('x')\n```\n~~~\ntilde\n~~~~\n````\n```\n````\n",
+    "    code indenté\n\tet tabulé\n\n  deux espaces\n",
+    "| a | b |\n|---|:-:|\n| 1 | 2 |\n\nTexte\n| x | y |\n| - | - |\n",
+    "a | b\n-- | --\nc | d\n",
+    "Paragraphe\n<div>\nHTML qui coupe\n</div>\n\n<!-- commentaire -->\n<br/>\n",
+    '[réf]: https://example.com "titre"\n[autre]:\n  https://example.org\n\n[pas une réf]\n',
+    "Paragraphe\n[réf]: https://example.com\n",
+    "---\n___\n* * *\n-- -\n",
+    "- élément\n\n  paragraphe dans l'élément\n\n      code dans l'élément\n- suite\n",
+    "\t- tabulation\n \t> mélange\n\n#nope\n#\n####### sept\n",
+    "1. un\n   ```\n   code\n   ```\n2. deux\n   > citation\n",
+    "Texte *emphase* et `code` [lien](url)\n\n\n\nfin",
+    "",
+    "\n\n   \n",
+    "<?php echo 1; ?>\n\n<![CDATA[x]]>\n\n<!DOCTYPE html>\n\n<script>\nx\n</script>\n",
+]
+
+
+def tokens(text: str, parser: Any) -> list[tuple[Any, ...]]:
+    return [
+        (t.type, t.tag, t.nesting, t.map, t.level, t.content, t.info, t.markup, t.hidden)
+        for t in parser.parse(text)
+    ]
+
+
+@pytest.mark.parametrize("text", DOCUMENTS)
+def test_tokens_are_markdown_its(text: str) -> None:
+    assert tokens(text, block_parser()) == tokens(text, plain_block_parser())
+
+
+# Lines made of the characters the rules are chosen by, at various indentations.
+_PIECES = [
+    "",
+    "texte",
+    "# t",
+    "## t ##",
+    "===",
+    "---",
+    "***",
+    "___",
+    "- a",
+    "* b",
+    "+ c",
+    "1. d",
+    "2) e",
+    "> q",
+    ">",
+    "```",
+    "~~~",
+    "```py",
+    "| a | b |",
+    "|---|---|",
+    "-- | --",
+    "<div>",
+    "</div>",
+    "<!-- c -->",
+    "[x]: /u",
+    "[x]",
+    "\tt",
+    "    code",
+]
+_LINES = st.tuples(
+    st.sampled_from(["", " ", "  ", "   ", "    ", "\t", "> ", "- "]), st.sampled_from(_PIECES)
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_LINES, max_size=14))
+def test_random_block_structures_parse_alike(lines: list[tuple[str, str]]) -> None:
+    text = "\n".join(indent + piece for indent, piece in lines)
+    assert tokens(text, block_parser()) == tokens(text, plain_block_parser())
+
+
+def test_each_filtered_rule_declines_lines_not_starting_with_its_characters() -> None:
+    """The premise of the dispatch: a rule given a line that does not start with one of its
+    characters returns False (and the parse above would differ if it did not)."""
+    from markdown_it.rules_block import StateBlock
+
+    md = plain_block_parser()
+    for rule, characters in first_characters().items():
+        for line in ("texte", "  mot", "é", "| a |", "=", "\\x", "!"):
+            assert line.lstrip()[0] not in characters
+            state = StateBlock(line + "\n", md, {}, [])
+            assert rule(state, 0, 1, True) is False
+            assert rule(state, 0, 1, False) is False
+            assert state.tokens == []
