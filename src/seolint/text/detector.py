@@ -58,6 +58,17 @@ def _count(pattern: re.Pattern[str], text: str) -> int:
     return sum(map(len, pattern.findall(text)))
 
 
+def _fewer_than(pattern: re.Pattern[str], text: str, limit: float) -> bool:
+    """``_count(pattern, text) < limit``, reading only as far as needed (Latin text reaches
+    the limit, its few non-Latin characters halved, within its first words)."""
+    found = 0
+    for match in pattern.finditer(text):
+        found += match.end() - match.start()
+        if found >= limit:
+            return False
+    return True
+
+
 def prepared_text(text: str) -> str:
     """The text langdetect's ``append`` then ``cleaning_text`` leave to detect."""
     text = Detector.URL_RE.sub(" ", text)
@@ -65,7 +76,7 @@ def prepared_text(text: str) -> str:
     text = NGram.normalize_vi(text)
     # append keeps a character unless it is a space after a space, up to max_text_length
     text = _SPACES.sub(" ", text[:_MAX_TEXT_LENGTH])
-    if _NON_LATIN.search(text) and _count(_LATIN, text) * 2 < _count(_NON_LATIN, text):
+    if _NON_LATIN.search(text) and _fewer_than(_LATIN, text, _count(_NON_LATIN, text) / 2):
         text = _LATIN.sub("", text)
     return text
 

@@ -371,8 +371,10 @@ def _other_script(text: str) -> bool:
     """Mostly letters of another script than Latin (Cyrillic, CJK, Arabic…)."""
     if text.isascii():
         return False
-    letters = len(_LETTER.findall(text))
-    return len(_NON_LATIN_LETTER.findall(text)) * 2 > letters
+    # the non-Latin letters first: most texts have none, and counting every letter (a list
+    # of every one) is then not needed
+    others = len(_NON_LATIN_LETTER.findall(text))
+    return others > 0 and others * 2 > len(_LETTER.findall(text))
 
 
 _REMEMBERED_CHARS = 2_000  # paragraphs, not whole bodies: the memory stays small
