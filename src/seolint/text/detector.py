@@ -20,6 +20,7 @@ import json
 import random
 import re
 import struct
+from itertools import chain
 from typing import Any
 
 from langdetect.detector import Detector
@@ -113,6 +114,21 @@ def _word_ngrams(word: str, trailing_space: bool, known: Any) -> tuple[str, ...]
     return tuple(found)
 
 
+class _WordGrams(dict[str, tuple[str, ...]]):
+    """The n-grams of each word followed by a space, computed on first sight (the same
+    words come back all along a text) and kept for at most 20,000 words."""
+
+    def __init__(self, known: Any) -> None:
+        super().__init__()
+        self.known = known
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        if len(self) > 20_000:
+            self.clear()
+        grams = self[word] = _word_ngrams(word, True, self.known) if word else ()
+        return grams
+
+
 class _Vectors(dict[str, list[float]]):
     """The probability of an n-gram in each language, as langdetect's factory lists them,
     made on first use from the packed profiles (most n-grams belong to a few languages:
@@ -164,24 +180,17 @@ class FastDetector:
         self.langlist, self.known = load_profiles(profiles)
         self.vectors = _Vectors(self.known, len(self.langlist))
         self.seed = seed
-        self._words: dict[tuple[str, bool], tuple[str, ...]] = {}
+        # n-grams of each word followed by a space (all but the text's last word)
+        self._words = _WordGrams(self.known)
 
     def ngrams(self, text: str) -> list[str]:
         """langdetect's ``_extract_ngrams`` of the prepared text."""
         pieces = text.translate(_NORMALISED).split(" ")
-        last = len(pieces) - 1
-        found: list[str] = []
-        words = self._words
-        for index, piece in enumerate(pieces):
-            if not piece:
-                continue  # a run of spaces: the n-gram buffer restarts anyway
-            key = (piece, index < last)
-            grams = words.get(key)
-            if grams is None:
-                if len(words) > 20_000:  # bound the memory of a long run
-                    words.clear()
-                grams = words[key] = _word_ngrams(piece, index < last, self.known)
-            found.extend(grams)
+        # every word but the last is followed by a space; a run of spaces (an empty piece)
+        # restarts the n-gram buffer, which yields nothing
+        found = list(chain.from_iterable(map(self._words.__getitem__, pieces[:-1])))
+        if pieces[-1]:
+            found.extend(_word_ngrams(pieces[-1], False, self.known))
         return found
 
     def probabilities(self, text: str) -> list[tuple[str, float]] | None:
