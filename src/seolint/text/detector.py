@@ -228,13 +228,27 @@ class FastDetector:
                 if max(prob) / sump > _CONV_THRESHOLD or i >= _ITERATION_LIMIT:
                     prob = [p / sump for p in prob]
                     break
-                picks = []
-                for _ in range(5):
+                # five draws, unrolled (a draw past the end is drawn again, as randrange does)
+                r = getrandbits(bits)
+                while r >= count:
                     r = getrandbits(bits)
-                    while r >= count:
-                        r = getrandbits(bits)
-                    picks.append(vectors[ngrams[r]])
-                a, b, c, d, e = picks
+                a = vectors[ngrams[r]]
+                r = getrandbits(bits)
+                while r >= count:
+                    r = getrandbits(bits)
+                b = vectors[ngrams[r]]
+                r = getrandbits(bits)
+                while r >= count:
+                    r = getrandbits(bits)
+                c = vectors[ngrams[r]]
+                r = getrandbits(bits)
+                while r >= count:
+                    r = getrandbits(bits)
+                d = vectors[ngrams[r]]
+                r = getrandbits(bits)
+                while r >= count:
+                    r = getrandbits(bits)
+                e = vectors[ngrams[r]]
                 # (p / sump) first: langdetect normalises before these draws
                 prob = [
                     p / sump * (w + qa) * (w + qb) * (w + qc) * (w + qd) * (w + qe)
