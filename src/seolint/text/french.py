@@ -142,7 +142,13 @@ def syllables(word: str) -> int:
     which textstat counts, run lower (it never splits a short edge syllable: « idée » 1)
     and need a dictionary loaded at start-up.
     """
-    lower = _SILENT_U.sub("", word.strip(_PUNCTUATION).lower())
+    return _spoken_syllables(word.strip(_PUNCTUATION).lower())
+
+
+@lru_cache(maxsize=65536)
+def _spoken_syllables(word: str) -> int:
+    # cached apart: « Le », « le » and « le, » are one word here
+    lower = _SILENT_U.sub("", word)
     if not lower:
         return 0  # a dash or a colon between spaces
     count = len(_VOWEL_GROUP.findall(lower)) + len(_HIATUS.findall(lower))
