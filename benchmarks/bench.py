@@ -55,7 +55,7 @@ REFERENCE = {"one": 0.32, "thousand": 8.0, "warm": 8.0, "corpus": 128.0}
 # seolint's goal as a fraction of markdownlint-cli2's time
 TARGET = {"one": 1.0, "thousand": 0.5, "warm": 0.1, "corpus": 0.25}
 MEMORY_LIMIT_MB = 400
-DEFAULT_RUNS = {"one": 7, "thousand": 3, "warm": 5, "corpus": 1}
+DEFAULT_RUNS = {"one": 7, "thousand": 5, "warm": 5, "corpus": 1}
 
 
 @dataclass
