@@ -131,7 +131,7 @@ _HIATUS = re.compile(r"é(?=[aoéèiu])|[aoeu](?=é)|[aeiouy](?=[ïüë])")
 _MUTE_E = re.compile(f"[^{_VOWELS}]es?$")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)  # two small caches: a worker keeps them all run long
 def syllables(word: str) -> int:
     """Spoken syllables of a French word, estimated from its spelling.
 
@@ -145,7 +145,7 @@ def syllables(word: str) -> int:
     return _spoken_syllables(word.strip(_PUNCTUATION).lower())
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _spoken_syllables(word: str) -> int:
     # cached apart: « Le », « le » and « le, » are one word here
     lower = _SILENT_U.sub("", word)
