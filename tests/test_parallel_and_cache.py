@@ -326,6 +326,7 @@ def test_a_version_change_is_a_miss_end_to_end(
         b"\xff\xfe\x00",
         "truncate",
         "wrong types",
+        "fix with edits",
         "foreign",
     ],
 )
@@ -342,6 +343,10 @@ def test_a_corrupt_or_foreign_entry_is_ignored_and_rewritten(
         elif garbage == "wrong types":
             data = json.loads(text)
             data["findings"][0][0] = "1"  # a line that is not a number
+            entry.write_text(json.dumps(data), encoding="utf-8")
+        elif garbage == "fix with edits":  # format 1's fixes: [safe, [[start, end, text]…]]
+            data = json.loads(text)
+            data["findings"][0][8] = [True, [[0, 1, "x"]]]
             entry.write_text(json.dumps(data), encoding="utf-8")
         elif garbage == "foreign":  # another file's entry, copied over
             data = json.loads(text)

@@ -45,11 +45,11 @@ from seolint.config import Config
 from seolint.discover import SourceFile
 from seolint.engine import FileResult, Linter, read_source
 from seolint.filter.suppress import Suppressions
-from seolint.findings import Edit, Finding, Fix, Severity
+from seolint.findings import Finding, Fix, Severity, fix_marker
 
 CACHE_DIR_NAME = ".seolint_cache"
 ENV_CACHE_DIR = "SEOLINT_CACHE_DIR"
-FORMAT = 1
+FORMAT = 2  # 2: a finding keeps whether it is fixable, not the edits
 KEEP_RUN_FOLDERS = 8  # fingerprints kept; older ones (another day, configuration…) pruned
 _PREFIX = f"v{FORMAT}-"
 _RUN_FOLDER = re.compile(r"v[0-9]+-[0-9a-f]+")  # the entries of one fingerprint, any format
@@ -193,24 +193,18 @@ def _list(value: object) -> list[Any]:
 
 
 def _fix_to_json(fix: Fix | None) -> object:
-    if fix is None:
-        return None
-    return [fix.safe, [[e.start, e.end, e.replacement] for e in fix.edits]]
+    # only whether the finding is fixable, and safely: a cached result is served only when
+    # nothing is to be fixed (see _usable), so its edits are never applied, and a warm run
+    # decodes every finding of the site
+    return None if fix is None else fix.safe
 
 
 def _fix_from_json(data: object) -> Fix | None:
     if data is None:
         return None
-    safe, edits = _list(data)
-    if type(safe) is not bool:
-        raise _Invalid(safe)
-    decoded = []
-    for edit in _list(edits):
-        start, end, replacement = _list(edit)
-        if type(start) is not int or type(end) is not int or type(replacement) is not str:
-            raise _Invalid(edit)
-        decoded.append(Edit(start, end, replacement))
-    return Fix(tuple(decoded), safe)
+    if type(data) is not bool:
+        raise _Invalid(data)
+    return fix_marker(data)
 
 
 def _finding_to_json(f: Finding) -> list[object]:

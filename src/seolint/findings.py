@@ -95,7 +95,7 @@ class Finding:
         and, unless ``snippet``, the flagged text."""
         fix = self.fix
         if fix is not None and fix.edits:
-            fix = _SAFE_FIX if fix.safe else _UNSAFE_FIX
+            fix = fix_marker(fix.safe)
         if fix is self.fix and (snippet or not self.snippet):
             return self
         return replace(self, fix=fix, snippet=self.snippet if snippet else "")
@@ -119,6 +119,11 @@ class Finding:
 _FINDING_FIELDS = tuple(Finding.__dataclass_fields__)
 _SAFE_FIX = Fix((), safe=True)
 _UNSAFE_FIX = Fix((), safe=False)
+
+
+def fix_marker(safe: bool) -> Fix:
+    """A fix without its edits: what a report shows of a fix (fixable, safely or not)."""
+    return _SAFE_FIX if safe else _UNSAFE_FIX
 
 
 def _load_finding(
