@@ -241,7 +241,7 @@ def check(
     from seolint.engine import Linter, RunOptions, run
     from seolint.packs import registry_for
     from seolint.parse.dialects import DIALECT_NAMES
-    from seolint.report import REPORTERS, ReportContext
+    from seolint.report import NEEDS_SNIPPETS, REPORTERS, ReportContext
 
     given = list(paths or ([] if stdin_filename else ["."]))
     stdin_bytes = _read_stdin(given, stdin_filename)
@@ -295,8 +295,7 @@ def check(
         options,
         write=stdin_bytes is None,
         only=_changed(changed_since, given) if changed_since else None,
-        snippets=baseline_file is not None
-        or output_format in (OutputFormat.sarif, OutputFormat.gitlab),
+        snippets=baseline_file is not None or output_format.value in NEEDS_SNIPPETS,
     )
     known = _baseline(baseline_file, update_baseline, changed_since)
     linter = Linter(config, registry, options)

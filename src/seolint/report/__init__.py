@@ -81,3 +81,7 @@ REPORTERS: dict[str, Reporter] = {
     "junit": _junit,
     "gitlab": _gitlab,
 }
+
+# Formats whose fingerprints hash each finding's flagged text (filter/baseline.fingerprint):
+# for the others, worker processes need not send it back.
+NEEDS_SNIPPETS = frozenset({"sarif", "gitlab"})

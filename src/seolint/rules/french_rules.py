@@ -120,6 +120,7 @@ class _Language:
             self._body_done = True
             paragraphs = self._own_paragraphs()
             collapsed = [_collapse(p.text) for p in paragraphs]
+            # the length of the paragraphs joined by spaces, without joining them
             if sum(map(len, collapsed)) + len(collapsed) - 1 >= MIN_BODY_CHARS:
                 counts: dict[str, int] = {}
                 for p in paragraphs:

@@ -20,6 +20,7 @@ import json
 import random
 import re
 import struct
+from collections.abc import Callable
 from itertools import chain
 from typing import Any
 
@@ -173,6 +174,15 @@ def load_profiles(texts: list[str]) -> tuple[list[str], dict[str, bytes]]:
     return languages, entries
 
 
+def _below(getrandbits: Callable[[int], int], bits: int, count: int) -> int:
+    """``Random.randrange(count)`` as ``random.choice`` draws it: ``bits`` random bits, drawn
+    again until the value is below ``count``."""
+    r = getrandbits(bits)
+    while r >= count:
+        r = getrandbits(bits)
+    return r
+
+
 class FastDetector:
     """Detection over langdetect's profiles (the JSON texts, in langdetect's order)."""
 
@@ -216,10 +226,8 @@ class FastDetector:
             # langdetect multiplies each probability by (w + q) once per draw and normalises
             # after draws 1, 6, 11…: five draws at once are the same products in the same
             # order, one list comprehension instead of five.
-            r = getrandbits(bits)
-            while r >= count:
-                r = getrandbits(bits)
-            prob = [p * (w + q) for p, q in zip(prob, vectors[ngrams[r]], strict=True)]
+            first = vectors[ngrams[_below(getrandbits, bits, count)]]
+            prob = [p * (w + q) for p, q in zip(prob, first, strict=True)]
             i = 0
             while True:
                 sump = sum(prob)
@@ -228,27 +236,13 @@ class FastDetector:
                 if max(prob) / sump > _CONV_THRESHOLD or i >= _ITERATION_LIMIT:
                     prob = [p / sump for p in prob]
                     break
-                # five draws, unrolled (a draw past the end is drawn again, as randrange does)
-                r = getrandbits(bits)
-                while r >= count:
-                    r = getrandbits(bits)
-                a = vectors[ngrams[r]]
-                r = getrandbits(bits)
-                while r >= count:
-                    r = getrandbits(bits)
-                b = vectors[ngrams[r]]
-                r = getrandbits(bits)
-                while r >= count:
-                    r = getrandbits(bits)
-                c = vectors[ngrams[r]]
-                r = getrandbits(bits)
-                while r >= count:
-                    r = getrandbits(bits)
-                d = vectors[ngrams[r]]
-                r = getrandbits(bits)
-                while r >= count:
-                    r = getrandbits(bits)
-                e = vectors[ngrams[r]]
+                # the next five draws, written out (a loop over them costs a few percent of
+                # the whole detection)
+                a = vectors[ngrams[_below(getrandbits, bits, count)]]
+                b = vectors[ngrams[_below(getrandbits, bits, count)]]
+                c = vectors[ngrams[_below(getrandbits, bits, count)]]
+                d = vectors[ngrams[_below(getrandbits, bits, count)]]
+                e = vectors[ngrams[_below(getrandbits, bits, count)]]
                 # (p / sump) first: langdetect normalises before these draws
                 prob = [
                     p / sump * (w + qa) * (w + qb) * (w + qc) * (w + qd) * (w + qe)
