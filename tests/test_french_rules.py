@@ -285,6 +285,55 @@ def test_fr002_silent_when_the_whole_body_is_foreign() -> None:
     assert [f.rule for f in findings] == ["FR001"]
 
 
+# nodejs.org's release notes: a few English sentences, then commit titles made of names,
+# versions and links (5 to 10 % of the words are English function words, too few for a
+# paragraph but enough for a whole body)
+_COMMITS = "".join(
+    f"* [`{n:07x}a1b2`] - **{area}**: upgrade {area} 2.{n}.1 (Jane Doe) "
+    f"[#4{n:04d}](https://github.com/nodejs/node/pull/4{n:04d})\n"
+    for n, area in enumerate(
+        [
+            "deps",
+            "build",
+            "crypto",
+            "doc",
+            "fs",
+            "http",
+            "lib",
+            "net",
+            "src",
+            "stream",
+            "test",
+            "tools",
+        ]
+    )
+)
+RELEASE_NOTES = (
+    "This release fixes several bugs and updates the bundled dependencies of the runtime.\n\n"
+    "It is a security release, and all the users of the 1.x line should upgrade to it.\n\n"
+    f"### Commits\n\n{_COMMITS}{_COMMITS.replace('a1b2', 'c3d4')}"
+)
+
+
+def test_a_body_of_release_notes_reads_as_english_once() -> None:
+    findings = lint_text(article(RELEASE_NOTES), select=("FR",))
+    assert [(f.rule, f.line) for f in findings] == [("FR001", 5)]
+    assert "the body reads as English (confidence 1.00)" in findings[0].message
+
+
+def test_typography_leaves_a_foreign_body_to_fr001_but_not_the_fields() -> None:
+    # a line without function words is not recognised as English on its own
+    body = f"{ENGLISH}\n\nWhy now? Because: it ships today, and it is faster.\n\nVersion: LTS\n"
+    findings = lint_text(article(body, title='"Le titre: la suite"'), select=("FR",))
+    assert [(f.rule, f.line) for f in findings] == [("FR102", 2), ("FR001", 5)]
+    # the same paragraph in a French body is French typography to fix
+    french = lint_text(article(f"{FRENCH}\n\nPourquoi maintenant? Parce que: voilà.\n"))
+    assert [(f.rule, f.line) for f in french if f.rule.startswith("FR1")] == [
+        ("FR101", 7),
+        ("FR102", 7),
+    ]
+
+
 def test_fr003_field_language() -> None:
     text = article(
         f"{FRENCH}\n",

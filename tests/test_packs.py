@@ -196,6 +196,28 @@ def test_language_of_the_pack(tmp_path: Path) -> None:
     assert lint(english, packs).findings == []  # the front-matter's lang wins
 
 
+ENGLISH_BODY = (
+    "The impact of the new release is large, and the team has worked on it for a long time. "
+    "It is available today for all the users of the platform who have an account with us, "
+    "and the documentation explains how to move to it.\n"
+)
+
+
+def test_language_bound_rules_skip_a_body_that_reads_as_another_language(
+    tmp_path: Path,
+) -> None:
+    packs = tmp_path / "packs"
+    write_pack(packs)
+    write_pack(packs, PACK.replace("lang: fr\n", "").replace("TST", "ANY"), "any.yaml")
+    text = '---\ntitle: "La deadline du projet"\n---\n\n' + ENGLISH_BODY
+    found = [(f.rule, f.line) for f in lint(text, packs, select=("TST", "ANY")).findings]
+    # the French pack still reads the title (a field) but leaves the English body to FR001;
+    # a pack for any language reads the body too
+    assert sorted(found) == [("ANY001", 5), ("ANY002", 2), ("TST002", 2)]
+    french = '---\ntitle: "Un titre"\n---\n\nUn impact certain sur les équipes et les clients.\n'
+    assert [f.rule for f in lint(french, packs).findings] == ["TST001"]
+
+
 def test_regular_expressions_exceptions_proper_nouns_and_start(tmp_path: Path) -> None:
     packs = tmp_path / "packs"
     write_pack(

@@ -38,10 +38,12 @@ from seolint.config import Config
 from seolint.errors import ConfigError
 from seolint.findings import Edit, Fix, Severity, Violation
 from seolint.parse.document import Document
+from seolint.parse.language import language_view
 from seolint.parse.markdown import markdown_view
 from seolint.parse.prose import HEADING_KIND, field_prose, prose_view
 from seolint.registry import Registry, build_registry
 from seolint.rules.base import Rule
+from seolint.text.language import is_supported
 
 try:  # libyaml when available; both are safe loaders (no object construction)
     from yaml import CSafeLoader as _SafeLoader
@@ -629,6 +631,9 @@ class _Prose:
     fields: list[tuple[int, int, str]]  # (start, end, canonical name)
     headings: list[tuple[int, int]]
     link_texts: list[tuple[int, int]]
+    # where the body starts when it reads as another language than the file's (FR001):
+    # language-bound rules leave it alone; len(text) otherwise
+    foreign_from: int
     variants: dict[Profile, str] = field(default_factory=dict)
 
     def variant(self, profile: Profile) -> str:
@@ -672,7 +677,9 @@ def _build_prose(doc: Document) -> _Prose:
         for link in markdown_view(doc).links
         if not link.is_image and not link.autolink and link.start >= doc.body_start
     ]
-    return _Prose("".join(pieces), fields, headings, sorted(links))
+    text = "".join(pieces)
+    foreign = is_supported(doc.settings.lang) and language_view(doc).body() is not None
+    return _Prose(text, fields, headings, sorted(links), doc.body_start if foreign else len(text))
 
 
 # -- the compiled set of every pack rule -----------------------------------------------------
@@ -759,6 +766,8 @@ class PackSet:
     ) -> None:
         spec = self.specs[number]
         if hit.end <= hit.start or not (spec.scopes & scopes):
+            return
+        if spec.langs and hit.start >= prose.foreign_from:
             return
         if spec.skip_proper_nouns and _proper_noun(prose.text, hit.start, prose):
             return
@@ -921,7 +930,7 @@ def _documentation(spec: PackRuleSpec) -> str:
         where = "in " + (", ".join(shown[:-1]) + " and " if len(shown) > 1 else "") + shown[-1]
     langs = (
         f" Only for articles in {', '.join(sorted(spec.langs))} (the configuration's `lang`, "
-        f"or the article's own)."
+        f"or the article's own), and not in a body that reads as another language (FR001)."
         if spec.langs
         else ""
     )

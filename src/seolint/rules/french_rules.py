@@ -4,8 +4,9 @@ The language rules compare the prose with the expected language: the configurati
 ``lang`` (default ``fr``), overridden per file by a front-matter ``lang`` or ``locale``.
 The typography rules run only on files whose language is French, on the body's prose and
 on the title, seo title and description, and skip any paragraph written in another
-language. Positions and fixes in front-matter values are exact: a fix edits the value in
-place (inside its quotes) and the engine refuses a fix that would break the front-matter.
+language (and the whole body when FR001 finds it in another language). Positions and fixes
+in front-matter values are exact: a fix edits the value in place (inside its quotes) and
+the engine refuses a fix that would break the front-matter.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any, Protocol
 
 from seolint.findings import Edit, Fix, Severity, Violation
 from seolint.parse.document import Document
+from seolint.parse.language import cited_spans, collapse, language_view
 from seolint.parse.prose import (
     HEADING_KIND,
     PARAGRAPH_KIND,
@@ -32,19 +34,11 @@ from seolint.text.french import WORD, ParagraphText, analyse, readability
 from seolint.text.language import (
     Detection,
     foreign_language,
-    function_words,
-    is_foreign,
     is_supported,
     language_name,
-    may_detect,
     normalise,
-    settled_as_expected,
-    verdict,
 )
 from seolint.text.typography import Hit
-
-MIN_BODY_CHARS = 200
-"""Under 200 characters of prose, one sentence in another language would decide the body."""
 
 # A paragraph that cites a source by its own title: « Source : <English title> » is not a
 # passage left untranslated.
@@ -67,109 +61,8 @@ def _expected_from(doc: Document) -> str:
     return "configuration `lang`"
 
 
-def _collapse(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _confidence(found: Detection) -> str:
     return f"{found.name} (confidence {found.probability:.2f})"
-
-
-# -- language analysis shared by the rules ---------------------------------------------------
-
-
-class _Language:
-    """Language verdicts of one document, computed once and shared (``doc.memo``)."""
-
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.expected = _expected(doc)
-        self.view = prose_view(doc)
-        self._body: Detection | None = None
-        self._body_done = False
-        self._units: dict[tuple[int, int], Detection | str | None] = {}
-        self._cited: dict[int, list[tuple[int, int]]] = {}
-        self._function_words: dict[tuple[int, int], dict[str, int]] = {}
-
-    def _own_paragraphs(self) -> list[Paragraph]:
-        """The body's own prose: paragraphs and list items, not quotations in blockquotes."""
-        return [p for p in self.view.paragraphs if p.kind == PARAGRAPH_KIND and not p.in_blockquote]
-
-    def _counts(self, start: int, end: int, text: str) -> dict[str, int]:
-        """Function words of a unit (``text`` collapsed or not: they are counted between
-        whitespace), computed once per unit."""
-        key = (start, end)
-        if key not in self._function_words:
-            self._function_words[key] = function_words(text)
-        return self._function_words[key]
-
-    def cited(self, paragraph: Paragraph) -> list[tuple[int, int]]:
-        """Link texts and quotations of a paragraph, in doc.text offsets."""
-        if paragraph.start not in self._cited:
-            original = self.doc.text[paragraph.start : paragraph.end]
-            self._cited[paragraph.start] = [
-                (paragraph.start + start, paragraph.start + end)
-                for start, end in cited_spans(original)
-            ]
-        return self._cited[paragraph.start]
-
-    def body(self) -> Detection | None:
-        """The body's language when it is confidently not the expected one. The function
-        words of the body are the sum of its paragraphs' (shared with FR002)."""
-        if not self._body_done:
-            self._body_done = True
-            paragraphs = self._own_paragraphs()
-            collapsed = [_collapse(p.text) for p in paragraphs]
-            # the length of the paragraphs joined by spaces, without joining them
-            if sum(map(len, collapsed)) + len(collapsed) - 1 >= MIN_BODY_CHARS:
-                counts: dict[str, int] = {}
-                for p in paragraphs:
-                    for key, value in self._counts(p.start, p.end, p.text).items():
-                        counts[key] = counts.get(key, 0) + value
-                # most bodies are in the expected language: the function words say so without
-                # the joined text (a whole article) being built
-                if not settled_as_expected(counts, self.expected):
-                    text = " ".join(collapsed)
-                    self._body = foreign_language(text, self.expected, counts)
-        return self._body
-
-    def unit(self, start: int, end: int, masked: str) -> Detection | str | None:
-        """A paragraph's (or a field's) language when it is not the expected one: a
-        detection for text long enough for langdetect, a code from function words for
-        short text (headings, titles), None when it is (or may be) the expected language."""
-        key = (start, end)
-        if key not in self._units:
-            text = _collapse(masked)
-            self._units[key] = verdict(text, self.expected, self._counts(start, end, text))
-        return self._units[key]
-
-    def is_foreign(self, start: int, end: int, masked: str) -> bool:
-        """``unit(...) is not None``, without langdetect when function words settle it."""
-        key = (start, end)
-        if key not in self._units:
-            text = _collapse(masked)
-            if is_foreign(text, self.expected, self._counts(start, end, text)):
-                return True
-        return self.unit(start, end, masked) is not None
-
-    def detection(
-        self, start: int, end: int, masked: str, other_than: str | None
-    ) -> Detection | None:
-        """The unit's confident detection when its language is neither the expected one nor
-        ``other_than``; langdetect is skipped when no such detection could be confirmed."""
-        key = (start, end)
-        if key not in self._units:
-            text = _collapse(masked)
-            if not may_detect(text, self.expected, self._counts(start, end, text), other_than):
-                return None
-        found = self.unit(start, end, masked)
-        if isinstance(found, Detection) and found.lang != other_than:
-            return found
-        return None
-
-
-def _language(doc: Document) -> _Language:
-    return doc.memo("fr-language", _Language)
 
 
 def _analysed(doc: Document) -> list[tuple[Paragraph, ParagraphText]]:
@@ -195,7 +88,9 @@ class LanguageMismatch(Rule):
     `lang` (default `fr`), or the file's own front-matter `lang` / `locale`. It reports
     only when it is sure: at least 200 characters of prose, langdetect's probability at
     least 0.85, and the function words of the detected language (« the, and, of »…) are
-    there too. The message names the language found and the confidence.
+    there too (at least 5 % of the words: release notes are mostly names and versions).
+    The message names the language found and the confidence. The French typography rules,
+    FR002 and language-bound rule packs then leave the body alone.
 
     ## Why is this bad?
     A page whose text is not in the language the site declares is shown to the wrong
@@ -222,7 +117,7 @@ class LanguageMismatch(Rule):
     def check(self, doc: Document, options: Any) -> Iterator[Violation]:
         if not is_supported(doc.settings.lang):
             return
-        language = _language(doc)
+        language = language_view(doc)
         found = language.body()
         if found is None:
             return
@@ -280,7 +175,7 @@ class ForeignParagraph(Rule):
     def check(self, doc: Document, options: Any) -> Iterator[Violation]:
         if not is_supported(doc.settings.lang):
             return
-        language = _language(doc)
+        language = language_view(doc)
         body = language.body()
         body_lang = body.lang if body is not None else None
         for paragraph in language.view.paragraphs:
@@ -307,21 +202,6 @@ class ForeignParagraph(Rule):
                     f"paragraph in {_confidence(found)} in an article in {expected}: translate "
                     "it (or put a quotation in a blockquote)",
                 )
-
-
-# What a paragraph cites rather than says: link texts (the titles of the pages they name:
-# [text](target), [text][label], ![alt](image)) and quotations in guillemets or quotes.
-_CITED = re.compile(
-    r"!?\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])"  # link texts
-    r"|«([^»]*)»|“([^”]*)”|\"([^\"\n]*)\""  # the inside of quotations
-)
-
-
-def cited_spans(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of ``text`` that are link texts or the inside of quotations."""
-    for match in _CITED.finditer(text):
-        group = next(g for g in range(1, 5) if match.group(g) is not None)
-        yield match.span(group)
 
 
 def _only_cited(doc: Document, paragraph: Paragraph) -> bool:
@@ -369,7 +249,7 @@ class FieldLanguageMismatch(Rule):
             found = doc.fields.get(name)
             if found is None or found.span is None or not isinstance(found.value, str):
                 continue
-            detection = foreign_language(_collapse(mask_inline(found.value)), expected)
+            detection = foreign_language(collapse(mask_inline(found.value)), expected)
             if detection is None:
                 continue
             span = found.span
@@ -523,7 +403,7 @@ def _targets(doc: Document) -> list[_Target]:
 
 def _is_foreign(doc: Document, target: _Target, index: int) -> bool:
     """Whether the prose at ``index`` (an offset of doc.text) is in another language."""
-    language = _language(doc)
+    language = language_view(doc)
     if target.field is not None:
         field = target.field
         return language.is_foreign(field.start, field.end, field.text)
@@ -543,7 +423,11 @@ def _french_hits(doc: Document, scan: Callable[[_Target], Iterable[Hit]]) -> Ite
     """Hits of a scanner over every French target, in doc.text offsets."""
     if _expected(doc) != "fr":
         return
+    # a body in another language is reported once, by FR001: its typography is not French
+    body_is_foreign = language_view(doc).body() is not None
     for target in _targets(doc):
+        if body_is_foreign and target.field is None:
+            continue
         for hit in scan(target):
             start = target.offset + hit.start
             if _is_foreign(doc, target, start):

@@ -139,6 +139,10 @@ _ELISIONS = {
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 _LETTER = re.compile(r"[^\W\d_]")
 _CONFIRMING_SHARE = 0.10  # of the words, for function words to confirm a detection
+# A whole body is confirmed by fewer: langdetect is far surer of thousands of words than of a
+# sentence, and bodies such as release notes are mostly names, versions and commit titles
+# (nodejs.org's English notes: 5 to 10 % of function words, none French).
+BODY_CONFIRMING_SHARE = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,11 +207,11 @@ def function_words(text: str) -> dict[str, int]:
     return counts
 
 
-def _could_confirm(counts: dict[str, int], expected: str) -> bool:
+def _could_confirm(counts: dict[str, int], expected: str, share: float = _CONFIRMING_SHARE) -> bool:
     """Whether some other language has enough function words to confirm a detection."""
     if expected not in FUNCTION_WORDS:
         return True
-    floor = max(2, counts["words"] * _CONFIRMING_SHARE)
+    floor = max(2, counts["words"] * share)
     own = counts[expected]
     for code, n in counts.items():  # a plain loop: called for every paragraph
         if n >= floor and n > own and code != expected and code != "words":
@@ -230,7 +234,9 @@ _SHARED_WORDS = {
 _NAME_PUNCTUATION = ".,;:!?()[]{}«»\"“”‘’'…*_"
 
 
-def _confirmed(found: Detection, text: str, counts: dict[str, int], expected: str) -> bool:
+def _confirmed(
+    found: Detection, text: str, counts: dict[str, int], expected: str, share: float
+) -> bool:
     """langdetect's answer agrees with the function words (where we know them).
 
     langdetect alone calls « Paquets corrigés : cups-filters, imagemagick » Catalan and a
@@ -256,11 +262,14 @@ def _confirmed(found: Detection, text: str, counts: dict[str, int], expected: st
             own += not inside_name
         elif lower in shared and found.lang not in shared[lower].split():
             against += 1
-    return own >= max(2, counts["words"] * _CONFIRMING_SHARE) and own > against
+    return own >= max(2, counts["words"] * share) and own > against
 
 
 def verdict(
-    text: str, expected: str, counts: dict[str, int] | None = None
+    text: str,
+    expected: str,
+    counts: dict[str, int] | None = None,
+    share: float = _CONFIRMING_SHARE,
 ) -> Detection | str | None:
     """The language of ``text`` when it is not ``expected``, else None.
 
@@ -270,7 +279,8 @@ def verdict(
     question open. A language code is a weaker guess, enough to leave the text alone (the
     typography rules skip it): it has function words of another language and none of the
     expected one (« AI for All » → ``en``; « TL;DR » → None). ``counts`` are the text's
-    :func:`function_words`, when already known.
+    :func:`function_words`, when already known; ``share`` the part of its words that must be
+    function words of the detected language (less for a whole body).
     """
     expected = normalise(expected)
     if counts is None:
@@ -279,12 +289,12 @@ def verdict(
         return _guess(counts, expected)
     # text in another script has none of our function words: check the script only then
     other_script = counts.get(expected, 0) * 10 < counts["words"] and _other_script(text)
-    if not other_script and not _could_confirm(counts, expected):
+    if not other_script and not _could_confirm(counts, expected, share):
         return _guess(counts, expected)
     found = detect(text, expected)
     if found is None or found.lang == expected or found.probability < MIN_CONFIDENCE:
         return _guess(counts, expected)
-    if not other_script and not _confirmed(found, text, counts, expected):
+    if not other_script and not _confirmed(found, text, counts, expected, share):
         return _guess(counts, expected)
     return found
 
@@ -296,7 +306,9 @@ def _guess(counts: dict[str, int], expected: str) -> str | None:
     return best[1] if best[0] >= 1 else None
 
 
-def settled_as_expected(counts: dict[str, int], expected: str) -> bool:
+def settled_as_expected(
+    counts: dict[str, int], expected: str, share: float = _CONFIRMING_SHARE
+) -> bool:
     """True when :func:`verdict` answers None from the function words alone, for any text
     of at least MIN_CHARS with these counts: enough words, the expected language's
     function words present (so no other script is suspected), and no other language with
@@ -306,7 +318,7 @@ def settled_as_expected(counts: dict[str, int], expected: str) -> bool:
         expected in FUNCTION_WORDS
         and counts["words"] >= MIN_WORDS
         and counts.get(expected, 0) * 10 >= counts["words"]
-        and not _could_confirm(counts, expected)
+        and not _could_confirm(counts, expected, share)
         and _guess(counts, expected) is None
     )
 
@@ -360,10 +372,13 @@ def _loose_function_words(text: str) -> Counter[str]:
 
 
 def foreign_language(
-    text: str, expected: str, counts: dict[str, int] | None = None
+    text: str,
+    expected: str,
+    counts: dict[str, int] | None = None,
+    share: float = _CONFIRMING_SHARE,
 ) -> Detection | None:
     """Like :func:`verdict`, for text that must be long enough for langdetect."""
-    found = verdict(text, expected, counts)
+    found = verdict(text, expected, counts, share)
     return found if isinstance(found, Detection) else None
 
 

@@ -1,0 +1,146 @@
+"""The language view of a document: which language its body and each of its units are in.
+
+The expected language is the configuration's ``lang`` (default ``fr``), overridden per file
+by a front-matter ``lang`` or ``locale``. The verdicts come from :mod:`seolint.text.language`
+(function words first, langdetect only when they leave the question open) and are computed
+once per document, then shared: FR001 reports the body, FR002 the paragraphs, FR003 the
+fields; the French typography rules and language-bound rule packs skip what is not in the
+expected language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from seolint.parse.document import Document
+from seolint.parse.prose import PARAGRAPH_KIND, Paragraph, prose_view
+from seolint.text.language import (
+    BODY_CONFIRMING_SHARE,
+    Detection,
+    foreign_language,
+    function_words,
+    is_foreign,
+    may_detect,
+    normalise,
+    settled_as_expected,
+    verdict,
+)
+
+MIN_BODY_CHARS = 200
+"""Under 200 characters of prose, one sentence in another language would decide the body."""
+
+# What a paragraph cites rather than says: link texts (the titles of the pages they name:
+# [text](target), [text][label], ![alt](image)) and quotations in guillemets or quotes.
+_CITED = re.compile(
+    r"!?\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])"  # link texts
+    r"|«([^»]*)»|“([^”]*)”|\"([^\"\n]*)\""  # the inside of quotations
+)
+
+
+def collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def cited_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of ``text`` that are link texts or the inside of quotations."""
+    for match in _CITED.finditer(text):
+        group = next(g for g in range(1, 5) if match.group(g) is not None)
+        yield match.span(group)
+
+
+def language_view(doc: Document) -> LanguageView:
+    """The document's language verdicts, computed on demand and shared by every rule."""
+    return doc.memo("language", LanguageView)
+
+
+class LanguageView:
+    """Language verdicts of one document, computed once and shared (``doc.memo``)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.expected = normalise(doc.settings.lang)
+        self.view = prose_view(doc)
+        self._body: Detection | None = None
+        self._body_done = False
+        self._units: dict[tuple[int, int], Detection | str | None] = {}
+        self._cited: dict[int, list[tuple[int, int]]] = {}
+        self._function_words: dict[tuple[int, int], dict[str, int]] = {}
+
+    def _own_paragraphs(self) -> list[Paragraph]:
+        """The body's own prose: paragraphs and list items, not quotations in blockquotes."""
+        return [p for p in self.view.paragraphs if p.kind == PARAGRAPH_KIND and not p.in_blockquote]
+
+    def _counts(self, start: int, end: int, text: str) -> dict[str, int]:
+        """Function words of a unit (``text`` collapsed or not: they are counted between
+        whitespace), computed once per unit."""
+        key = (start, end)
+        if key not in self._function_words:
+            self._function_words[key] = function_words(text)
+        return self._function_words[key]
+
+    def cited(self, paragraph: Paragraph) -> list[tuple[int, int]]:
+        """Link texts and quotations of a paragraph, in doc.text offsets."""
+        if paragraph.start not in self._cited:
+            original = self.doc.text[paragraph.start : paragraph.end]
+            self._cited[paragraph.start] = [
+                (paragraph.start + start, paragraph.start + end)
+                for start, end in cited_spans(original)
+            ]
+        return self._cited[paragraph.start]
+
+    def body(self) -> Detection | None:
+        """The body's language when it is confidently not the expected one. The function
+        words of the body are the sum of its paragraphs' (shared with FR002)."""
+        if not self._body_done:
+            self._body_done = True
+            paragraphs = self._own_paragraphs()
+            collapsed = [collapse(p.text) for p in paragraphs]
+            # the length of the paragraphs joined by spaces, without joining them
+            if sum(map(len, collapsed)) + len(collapsed) - 1 >= MIN_BODY_CHARS:
+                counts: dict[str, int] = {}
+                for p in paragraphs:
+                    for key, value in self._counts(p.start, p.end, p.text).items():
+                        counts[key] = counts.get(key, 0) + value
+                # most bodies are in the expected language: the function words say so without
+                # the joined text (a whole article) being built
+                if not settled_as_expected(counts, self.expected, BODY_CONFIRMING_SHARE):
+                    text = " ".join(collapsed)
+                    self._body = foreign_language(
+                        text, self.expected, counts, BODY_CONFIRMING_SHARE
+                    )
+        return self._body
+
+    def unit(self, start: int, end: int, masked: str) -> Detection | str | None:
+        """A paragraph's (or a field's) language when it is not the expected one: a
+        detection for text long enough for langdetect, a code from function words for
+        short text (headings, titles), None when it is (or may be) the expected language."""
+        key = (start, end)
+        if key not in self._units:
+            text = collapse(masked)
+            self._units[key] = verdict(text, self.expected, self._counts(start, end, text))
+        return self._units[key]
+
+    def is_foreign(self, start: int, end: int, masked: str) -> bool:
+        """``unit(...) is not None``, without langdetect when function words settle it."""
+        key = (start, end)
+        if key not in self._units:
+            text = collapse(masked)
+            if is_foreign(text, self.expected, self._counts(start, end, text)):
+                return True
+        return self.unit(start, end, masked) is not None
+
+    def detection(
+        self, start: int, end: int, masked: str, other_than: str | None
+    ) -> Detection | None:
+        """The unit's confident detection when its language is neither the expected one nor
+        ``other_than``; langdetect is skipped when no such detection could be confirmed."""
+        key = (start, end)
+        if key not in self._units:
+            text = collapse(masked)
+            if not may_detect(text, self.expected, self._counts(start, end, text), other_than):
+                return None
+        found = self.unit(start, end, masked)
+        if isinstance(found, Detection) and found.lang != other_than:
+            return found
+        return None
