@@ -373,6 +373,11 @@ def test_fr004_good_short_and_other_languages() -> None:
     assert run(article(EASY * 12 + "\n"), "FR004") == []
     assert run(article(HARD + "\n"), "FR004") == []  # under 100 words
     assert run(article(HARD * 3 + "\n"), "FR004", lang="en") == []
+    # a body that FR001 finds in English: the French formula says nothing about it
+    any_score = {"FR004": {"min_score": 200}}
+    english = article(f"{ENGLISH}\n\n" * 4)
+    assert run(english, "FR004", options=any_score) == []
+    assert len(run(article(f"{FRENCH}\n\n" * 4), "FR004", options=any_score)) == 1
 
 
 def test_fr004_option() -> None:

@@ -282,7 +282,8 @@ class ReadabilityScore(Rule):
     very easy, 80 easy, 70 fairly easy, 60 standard, 50 fairly difficult, 30 difficult,
     below 30 very difficult), and the two averages that make it. Articles under
     `min_words` words are skipped (the score means little on a few sentences), and so are
-    articles that are not in French (the formula is French-specific).
+    articles that are not in French (the formula is French-specific), whether by their
+    `lang` or by what FR001 finds their body written in.
 
     Sentences are split on « . ! ? … » followed by a capital, not after abbreviations
     (« M. », « etc. » before a lower-case word, « p. ex. ») or inside numbers (« 3.8 »).
@@ -314,8 +315,8 @@ class ReadabilityScore(Rule):
     Options = ReadabilityOptions
 
     def check(self, doc: Document, options: ReadabilityOptions) -> Iterator[Violation]:
-        if _expected(doc) != "fr":
-            return
+        if _expected(doc) != "fr" or language_view(doc).body() is not None:
+            return  # not French, or a body FR001 finds in another language
         analysed = _analysed(doc)
         if not analysed:
             return
