@@ -248,6 +248,12 @@ def test_fr001_good_and_any_expected_language() -> None:
 
 def test_fr001_needs_200_characters() -> None:
     assert run(article("The model is faster and cheaper than before today.\n"), "FR001") == []
+    # counted on the paragraphs joined by one space, their own spaces collapsed
+    second = "It is   one of the best of all the tooling that the team has"
+    for length, reported in ((199, False), (200, True)):
+        cut = second[: length - len(ENGLISH) - 1 + 2]  # two of its spaces collapse
+        findings = run(article(f"{ENGLISH}\n\n{cut}\n"), "FR001")
+        assert bool(findings) is reported, (length, cut)
 
 
 def test_fr002_foreign_paragraph() -> None:

@@ -95,9 +95,7 @@ class LanguageView:
         if not self._body_done:
             self._body_done = True
             paragraphs = self._own_paragraphs()
-            collapsed = [collapse(p.text) for p in paragraphs]
-            # the length of the paragraphs joined by spaces, without joining them
-            if sum(map(len, collapsed)) + len(collapsed) - 1 >= MIN_BODY_CHARS:
+            if _joined_length_reaches(paragraphs, MIN_BODY_CHARS):
                 counts: dict[str, int] = {}
                 for p in paragraphs:
                     for key, value in self._counts(p.start, p.end, p.text).items():
@@ -105,7 +103,7 @@ class LanguageView:
                 # most bodies are in the expected language: the function words say so without
                 # the joined text (a whole article) being built
                 if not settled_as_expected(counts, self.expected, BODY_CONFIRMING_SHARE):
-                    text = " ".join(collapsed)
+                    text = " ".join(collapse(p.text) for p in paragraphs)
                     self._body = foreign_language(
                         text, self.expected, counts, BODY_CONFIRMING_SHARE
                     )
@@ -144,3 +142,15 @@ class LanguageView:
         if isinstance(found, Detection) and found.lang != other_than:
             return found
         return None
+
+
+def _joined_length_reaches(paragraphs: list[Paragraph], length: int) -> bool:
+    """Whether the paragraphs, collapsed and joined by spaces, make ``length`` characters:
+    counted without joining them, and only as far as needed (most bodies reach it within
+    their first paragraphs)."""
+    total = -1  # no space before the first paragraph
+    for paragraph in paragraphs:
+        total += len(collapse(paragraph.text)) + 1
+        if total >= length:
+            return True
+    return False
