@@ -96,6 +96,18 @@ def test_fm003_names_the_dialect_key() -> None:
     assert "required field description is missing: add `seoDescription`" in findings[0].message
 
 
+def test_fm003_generic_dialect_asks_for_the_common_key() -> None:
+    # no marker of any dialect (a Hugo, Eleventy or nodejs.org page): the key most site
+    # generators use, not Hashnode's
+    findings = lint_text(fm(title='"Un titre"', slug="un-titre"), select=("FM003",))
+    assert [f.message for f in findings] == [
+        "required field description is missing: add `description` to the front-matter "
+        "(generic dialect)",
+        "required field date_published is missing: add `date` to the front-matter "
+        "(generic dialect)",
+    ]
+
+
 def test_fm003_required_is_configurable() -> None:
     text = fm(title='"Un titre"')
     assert lint_text(text, select=("FM003",), required=("title",)) == []

@@ -6,6 +6,8 @@ and which marker keys reveal it when the configuration says ``dialect = "auto"``
 
 from __future__ import annotations
 
+import dataclasses
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -36,6 +38,13 @@ class Dialect:
     markers: frozenset[str]
     # key prefixes that are always legitimate (``ms.`` for Microsoft Docs)
     known_prefixes: tuple[str, ...] = ()
+    # the key to suggest for a missing field, when it is not the first of ``keys``
+    suggested: Mapping[str, str] = dataclasses.field(default_factory=dict)
+
+    def suggested_key(self, field: str) -> str | None:
+        """The key a message asks to add for ``field``; None if the dialect has none."""
+        keys = self.keys.get(field, ())
+        return self.suggested.get(field, keys[0]) if keys else None
 
     @cached_property
     def known_keys(self) -> frozenset[str]:
@@ -365,7 +374,15 @@ def _generic() -> Dialect:
         "logo",
         "url",
     }
-    return Dialect("generic", keys, frozenset(extra), frozenset(), ("ms.",))
+    # A missing field is asked for under the key most dialects give it (``description``,
+    # ``date``), not under the first one found (Hashnode's ``seoDescription``, which would
+    # make it a Hashnode export).
+    suggested: dict[str, str] = {}
+    for field in CANONICAL_FIELDS:
+        votes = Counter(key for d in _SPECIFIC for key in d.keys.get(field, ()))
+        if votes:
+            suggested[field] = max(keys[field], key=lambda key: votes[key])
+    return Dialect("generic", keys, frozenset(extra), frozenset(), ("ms.",), suggested)
 
 
 GENERIC = _generic()

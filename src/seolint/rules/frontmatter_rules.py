@@ -128,7 +128,9 @@ class RequiredFieldMissing(Rule):
     ## What it does
     Checks that every canonical field of the configuration's ``required`` list (by default
     ``title``, ``description``, ``date_published``, ``slug``) is present. The message names
-    the key of the file's dialect (``seoDescription`` for Hashnode, ``description`` for Hugo).
+    the key of the file's dialect (``seoDescription`` for Hashnode, ``description`` for Hugo;
+    for a file of no known dialect, the key most site generators use: ``description``,
+    ``date``).
 
     ## Why is this bad?
     A missing description lets the search engine pick a random sentence of the body; a
@@ -168,10 +170,9 @@ class RequiredFieldMissing(Rule):
         for name in doc.settings.required:
             if name in doc.fields:
                 continue
-            keys = doc.dialect.keys.get(name, ())
-            if not keys:
+            key = doc.dialect.suggested_key(name)
+            if key is None:
                 continue  # this dialect has no such field (e.g. docfx has no slug)
-            key = keys[0]
             yield Violation(
                 start,
                 end,
