@@ -332,6 +332,12 @@ def test_typography_leaves_a_foreign_body_to_fr001_but_not_the_fields() -> None:
     body = f"{ENGLISH}\n\nWhy now? Because: it ships today, and it is faster.\n\nVersion: LTS\n"
     findings = lint_text(article(body, title='"Le titre: la suite"'), select=("FR",))
     assert [(f.rule, f.line) for f in findings] == [("FR102", 2), ("FR001", 5)]
+    # a title with no word to tell its language by follows the body's
+    title = '"Clippy: Deprecating cargo-clippy"'
+    findings = lint_text(article(body, title=title), select=("FR",))
+    assert [(f.rule, f.line) for f in findings] == [("FR001", 5)]
+    french_body = lint_text(article(f"{FRENCH}\n", title=title), select=("FR102",))
+    assert [(f.rule, f.line) for f in french_body] == [("FR102", 2)]
     # the same paragraph in a French body is French typography to fix
     french = lint_text(article(f"{FRENCH}\n\nPourquoi maintenant? Parce que: voilà.\n"))
     assert [(f.rule, f.line) for f in french if f.rule.startswith("FR1")] == [

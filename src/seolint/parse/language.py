@@ -128,6 +128,12 @@ class LanguageView:
                 return True
         return self.unit(start, end, masked) is not None
 
+    def follows_foreign_body(self, start: int, end: int, masked: str) -> bool:
+        """Whether a unit that cannot tell its own language (no function word of the expected
+        one: « Clippy: Deprecating cargo-clippy ») is taken to be in the body's, because
+        FR001 finds the body in another language."""
+        return self.body() is not None and not self._counts(start, end, masked).get(self.expected)
+
     def detection(
         self, start: int, end: int, masked: str, other_than: str | None
     ) -> Detection | None:

@@ -407,7 +407,9 @@ def _is_foreign(doc: Document, target: _Target, index: int) -> bool:
     language = language_view(doc)
     if target.field is not None:
         field = target.field
-        return language.is_foreign(field.start, field.end, field.text)
+        return language.is_foreign(
+            field.start, field.end, field.text
+        ) or language.follows_foreign_body(field.start, field.end, field.text)
     paragraph = language.view.paragraph_at(index)
     if paragraph is None:
         return True  # not prose after all
