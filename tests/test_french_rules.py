@@ -289,6 +289,11 @@ def test_fr002_traps(paragraph: str) -> None:
 def test_fr002_silent_when_the_whole_body_is_foreign() -> None:
     findings = lint_text(article(f"{ENGLISH}\n\n{ENGLISH}\n"), select=("FR001", "FR002"))
     assert [f.rule for f in findings] == ["FR001"]
+    # nor does it name a third language there: a commit line of nodejs.org's release notes
+    # whose author's name, in Cyrillic, outweighs its English words (« Bulgarian »)
+    commit = "- doc: fix the url in repl.md (Сковорода Никита Андреевич)\n"
+    findings = lint_text(article(f"{ENGLISH}\n\n{ENGLISH}\n\n{commit}"), select=("FR",))
+    assert [f.rule for f in findings] == ["FR001"]
 
 
 # nodejs.org's release notes: a few English sentences, then commit titles made of names,

@@ -134,20 +134,16 @@ class LanguageView:
         FR001 finds the body in another language."""
         return self.body() is not None and not self._counts(start, end, masked).get(self.expected)
 
-    def detection(
-        self, start: int, end: int, masked: str, other_than: str | None
-    ) -> Detection | None:
-        """The unit's confident detection when its language is neither the expected one nor
-        ``other_than``; langdetect is skipped when no such detection could be confirmed."""
+    def detection(self, start: int, end: int, masked: str) -> Detection | None:
+        """The unit's confident detection when its language is not the expected one;
+        langdetect is skipped when no such detection could be confirmed."""
         key = (start, end)
         if key not in self._units:
             text = collapse(masked)
-            if not may_detect(text, self.expected, self._counts(start, end, text), other_than):
+            if not may_detect(text, self.expected, self._counts(start, end, text)):
                 return None
         found = self.unit(start, end, masked)
-        if isinstance(found, Detection) and found.lang != other_than:
-            return found
-        return None
+        return found if isinstance(found, Detection) else None
 
 
 def _joined_length_reaches(paragraphs: list[Paragraph], length: int) -> bool:

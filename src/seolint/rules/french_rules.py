@@ -176,12 +176,12 @@ class ForeignParagraph(Rule):
         if not is_supported(doc.settings.lang):
             return
         language = language_view(doc)
-        body = language.body()
-        body_lang = body.lang if body is not None else None
+        if language.body() is not None:
+            return  # the whole body is in another language: FR001 says so, once
         for paragraph in language.view.paragraphs:
             if paragraph.kind != PARAGRAPH_KIND:
                 continue
-            found = language.detection(paragraph.start, paragraph.end, paragraph.text, body_lang)
+            found = language.detection(paragraph.start, paragraph.end, paragraph.text)
             if found is None:
                 continue
             if _CITATION.match(paragraph.text) or _only_cited(doc, paragraph):

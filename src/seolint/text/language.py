@@ -337,11 +337,9 @@ def is_foreign(text: str, expected: str, counts: dict[str, int] | None = None) -
     return verdict(text, expected, counts) is not None
 
 
-def may_detect(
-    text: str, expected: str, counts: dict[str, int], excluded: str | None = None
-) -> bool:
+def may_detect(text: str, expected: str, counts: dict[str, int]) -> bool:
     """False when :func:`verdict` cannot return a :class:`Detection` of a language other
-    than ``expected`` and ``excluded``: langdetect need not run.
+    than ``expected``: langdetect need not run.
 
     Outside another script, langdetect only knows _COMMON_PROFILES, all in FUNCTION_WORDS,
     and the expected language; and :func:`_confirmed` wants at least ``max(2, 10 %)`` of
@@ -357,7 +355,7 @@ def may_detect(
         return False  # verdict answers from function words alone: a guess, no detection
     floor = max(2, counts["words"] * _CONFIRMING_SHARE)
     loose = _loose_function_words(text)
-    return any(n >= floor for lang, n in loose.items() if lang not in (expected, excluded))
+    return any(n >= floor for lang, n in loose.items() if lang != expected)
 
 
 def _loose_function_words(text: str) -> Counter[str]:
