@@ -96,10 +96,10 @@ class LanguageView:
             self._body_done = True
             paragraphs = self._own_paragraphs()
             if _joined_length_reaches(paragraphs, MIN_BODY_CHARS):
-                counts: dict[str, int] = {}
-                for p in paragraphs:
-                    for key, value in self._counts(p.start, p.end, p.text).items():
-                        counts[key] = counts.get(key, 0) + value
+                per_paragraph = [self._counts(p.start, p.end, p.text) for p in paragraphs]
+                # every count has the same keys in the same order: add them column by column
+                totals = map(sum, zip(*(c.values() for c in per_paragraph), strict=True))
+                counts = dict(zip(per_paragraph[0], totals, strict=True))
                 # most bodies are in the expected language: the function words say so without
                 # the joined text (a whole article) being built
                 if not settled_as_expected(counts, self.expected, BODY_CONFIRMING_SHARE):
