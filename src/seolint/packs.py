@@ -43,7 +43,6 @@ from seolint.parse.markdown import markdown_view
 from seolint.parse.prose import HEADING_KIND, field_prose, prose_view
 from seolint.registry import Registry, build_registry
 from seolint.rules.base import Rule
-from seolint.text.language import is_supported
 
 try:  # libyaml when available; both are safe loaders (no object construction)
     from yaml import CSafeLoader as _SafeLoader
@@ -678,7 +677,7 @@ def _build_prose(doc: Document) -> _Prose:
         if not link.is_image and not link.autolink and link.start >= doc.body_start
     ]
     text = "".join(pieces)
-    foreign = is_supported(doc.settings.lang) and language_view(doc).body() is not None
+    foreign = language_view(doc).body() is not None
     return _Prose(text, fields, headings, sorted(links), doc.body_start if foreign else len(text))
 
 

@@ -21,6 +21,7 @@ from seolint.text.language import (
     foreign_language,
     function_words,
     is_foreign,
+    is_supported,
     may_detect,
     normalise,
     settled_as_expected,
@@ -90,12 +91,13 @@ class LanguageView:
         return self._cited[paragraph.start]
 
     def body(self) -> Detection | None:
-        """The body's language when it is confidently not the expected one. The function
-        words of the body are the sum of its paragraphs' (shared with FR002)."""
+        """The body's language when it is confidently not the expected one (never for an
+        expected language the detector does not know). The function words of the body are
+        the sum of its paragraphs' (shared with FR002)."""
         if not self._body_done:
             self._body_done = True
             paragraphs = self._own_paragraphs()
-            if _joined_length_reaches(paragraphs, MIN_BODY_CHARS):
+            if is_supported(self.expected) and _joined_length_reaches(paragraphs, MIN_BODY_CHARS):
                 per_paragraph = [self._counts(p.start, p.end, p.text) for p in paragraphs]
                 # every count has the same keys in the same order: add them column by column
                 totals = map(sum, zip(*(c.values() for c in per_paragraph), strict=True))

@@ -115,8 +115,6 @@ class LanguageMismatch(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document, options: Any) -> Iterator[Violation]:
-        if not is_supported(doc.settings.lang):
-            return
         language = language_view(doc)
         found = language.body()
         if found is None:
