@@ -89,8 +89,8 @@ class LanguageMismatch(Rule):
     only when it is sure: at least 200 characters of prose, langdetect's probability at
     least 0.85, and the function words of the detected language (« the, and, of »…) are
     there too (at least 5 % of the words: release notes are mostly names and versions).
-    The message names the language found and the confidence. The French typography rules,
-    FR002 and language-bound rule packs then leave the body alone.
+    The message names the language found and the confidence. FR002, FR004, the French
+    typography rules and language-bound rule packs then leave the body alone.
 
     ## Why is this bad?
     A page whose text is not in the language the site declares is shown to the wrong
