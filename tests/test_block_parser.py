@@ -34,6 +34,9 @@ DOCUMENTS = [
     "",
     "\n\n   \n",
     "<?php echo 1; ?>\n\n<![CDATA[x]]>\n\n<!DOCTYPE html>\n\n<script>\nx\n</script>\n",
+    "Texte\n   ",  # a last line of spaces without a newline
+    "Texte\n \t\tcode tabulé\n\t\n  \t - liste\n",
+    "| a | b |\n|---|---|\n| 1 | 2 |\n| a |\n:--\n| x |\n |-|\n",
 ]
 
 
@@ -90,6 +93,23 @@ _LINES = st.tuples(
 def test_random_block_structures_parse_alike(lines: list[tuple[str, str]]) -> None:
     text = "\n".join(indent + piece for indent, piece in lines)
     assert tokens(text, block_parser()) == tokens(text, plain_block_parser())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=" \t\nab-", max_size=40))
+def test_line_marks_are_markdown_its(text: str) -> None:
+    """The marks of every line (start, end, indentation) as markdown-it's block state has them,
+    on text made of spaces, tabs, newlines and a few other characters."""
+    from markdown_it.rules_block import StateBlock
+
+    from seolint.parse.block_parser import _set_line_marks
+
+    md = plain_block_parser()
+    theirs = StateBlock(text, md, {}, [])
+    ours = StateBlock("", md, {}, [])
+    _set_line_marks(ours, text)
+    for name in ("bMarks", "eMarks", "tShift", "sCount", "bsCount", "lineMax"):
+        assert getattr(ours, name) == getattr(theirs, name), name
 
 
 def test_each_filtered_rule_declines_lines_not_starting_with_its_characters() -> None:

@@ -12,6 +12,11 @@ token (``tests/test_block_parser.py`` compares the tokens with a plain markdown-
   theirs (``>`` for a blockquote, ``#`` for a heading…). Each rule chain is replaced by a
   single function that calls, in the same order, only the rules that can match a line
   starting with that character; the others would return False without touching the state.
+  The table rule is also skipped when the *next* line cannot be a table's delimiter row
+  (it must start with ``|``, ``-`` or ``:``): it is tried on every line otherwise.
+- **Line marks at C speed.** markdown-it's block state records, for every line, where it
+  starts and ends and how far it is indented, in a Python loop over the lines; the same
+  lists are built here with ``str.split`` and list comprehensions.
 - **No debug logging.** The block rules log every attempt at DEBUG level (a call into
   ``logging`` each time) for messages seolint never shows: their module loggers are swapped
   for a no-op.
@@ -25,6 +30,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from functools import cache
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -39,6 +45,7 @@ def block_parser() -> MarkdownIt:
     """The shared parser (built on first use: a cached run never needs markdown-it)."""
     md = plain_block_parser()
     _dispatch_on_first_character(md)
+    _mark_lines_faster(md)
     _silence_block_rules()
     return md
 
@@ -83,8 +90,14 @@ def _dispatch_on_first_character(md: MarkdownIt) -> None:
     ruler.getRules = get_rules  # type: ignore[method-assign,assignment]
 
 
+# the first character of a table's delimiter row (the line after its header)
+_DELIMITER_ROW_STARTS = "|-:"
+
+
 def _dispatcher(rules: list[BlockRule], starts: dict[BlockRule, str]) -> BlockRule:
     """One rule standing for a chain: the chain's rules that may match the line, in order."""
+    from markdown_it.rules_block import table
+
     by_character: dict[str, list[BlockRule]] = {}
 
     def rules_for(character: str) -> list[BlockRule]:
@@ -102,11 +115,71 @@ def _dispatcher(rules: list[BlockRule], starts: dict[BlockRule, str]) -> BlockRu
         position = state.bMarks[line] + state.tShift[line]
         source = state.src
         for rule in rules_for(source[position] if position < len(source) else ""):
+            if rule is table and not _may_be_delimiter_row(state, line + 1):
+                continue
             if rule(state, line, end_line, silent):
                 return True
         return False
 
     return dispatch
+
+
+def _may_be_delimiter_row(state: StateBlock, line: int) -> bool:
+    """False when the table rule returns False at once: ``line`` is not there, is empty, or
+    does not start (after its indentation) with a delimiter row's character."""
+    if line >= len(state.bMarks):
+        return True  # the rule decides (it returns False: there is no second line)
+    position = state.bMarks[line] + state.tShift[line]
+    return position < state.eMarks[line] and state.src[position] in _DELIMITER_ROW_STARTS
+
+
+def _mark_lines_faster(md: MarkdownIt) -> None:
+    from markdown_it.rules_block import StateBlock
+
+    block = md.block
+
+    def parse(src: str, md: MarkdownIt, env: Any, out_tokens: list[Any]) -> list[Any] | None:
+        # markdown-it's ParserBlock.parse, with the state's line marks computed here
+        if not src:
+            return None
+        state = StateBlock("", md, env, out_tokens)  # every other field as markdown-it sets it
+        state.src = src
+        _set_line_marks(state, src)
+        block.tokenize(state, state.line, state.lineMax)
+        return state.tokens
+
+    block.parse = parse  # type: ignore[method-assign,assignment]
+
+
+def _set_line_marks(state: StateBlock, src: str) -> None:
+    """``bMarks``, ``eMarks``, ``tShift``, ``sCount``, ``bsCount`` and ``lineMax`` exactly as
+    ``StateBlock.__init__`` computes them: one entry per line, then a fake one at the end."""
+    lines = src.split("\n")
+    if not lines[-1].strip(" \t"):
+        lines.pop()  # after a final newline, or a last line of only spaces: no entry
+    ends = list(accumulate(len(line) + 1 for line in lines))
+    starts = [end - len(line) - 1 for end, line in zip(ends, lines, strict=True)]
+    indents = [len(line) - len(line.lstrip(" \t")) for line in lines]
+    columns = [
+        _column(line, indent) if "\t" in line[:indent] else indent
+        for line, indent in zip(lines, indents, strict=True)
+    ]
+    length = len(src)
+    state.bMarks = [*starts, length]
+    state.eMarks = [end - 1 for end in ends] + [length]
+    state.tShift = [*indents, 0]
+    state.sCount = [*columns, 0]
+    state.bsCount = [0] * (len(lines) + 1)
+    state.lineMax = len(lines)
+
+
+def _column(line: str, indent: int) -> int:
+    """The column after ``indent`` characters of spaces and tabs (a tab stops at a multiple
+    of 4)."""
+    column = 0
+    for character in line[:indent]:
+        column += 4 - column % 4 if character == "\t" else 1
+    return column
 
 
 class _Silent:
