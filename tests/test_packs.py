@@ -218,6 +218,30 @@ def test_language_bound_rules_skip_a_body_that_reads_as_another_language(
     assert [f.rule for f in lint(french, packs).findings] == ["TST001"]
 
 
+def test_french_packs_alone_still_read_the_fields_of_a_page_in_english(tmp_path: Path) -> None:
+    # every loaded rule is bound to French: the English body is not read at all, the fields are
+    packs = tmp_path / "packs"
+    write_pack(
+        packs,
+        PACK
+        + """\
+  - id: TST004
+    name: percent
+    kind: existence
+    scope: any
+    patterns: ['\\d+ ?%']
+    message: "{match}"
+""",
+    )
+    text = (
+        '---\ntitle: "La deadline de 30 % du projet"\n---\n\n'
+        + ENGLISH_BODY
+        + "The deadline moved, and the impact grew by 30 % for the team.\n"
+    )
+    found = [(f.rule, f.line, f.column) for f in lint(text, packs).findings]
+    assert sorted(found) == [("TST002", 2, 12), ("TST004", 2, 24)]
+
+
 def test_regular_expressions_exceptions_proper_nouns_and_start(tmp_path: Path) -> None:
     packs = tmp_path / "packs"
     write_pack(

@@ -633,12 +633,14 @@ class _Prose:
     # where the body starts when it reads as another language than the file's (FR001):
     # language-bound rules leave it alone; len(text) otherwise
     foreign_from: int
-    variants: dict[Profile, str] = field(default_factory=dict)
+    variants: dict[tuple[Profile, int], str] = field(default_factory=dict)
 
-    def variant(self, profile: Profile) -> str:
-        found = self.variants.get(profile)
+    def variant(self, profile: Profile, end: int) -> str:
+        """``text[:end]`` as the profile compares it."""
+        key = (profile, end)
+        found = self.variants.get(key)
         if found is None:
-            found = self.variants[profile] = profile.normalise(self.text)
+            found = self.variants[key] = profile.normalise(self.text[:end])
         return found
 
     def scopes_at(self, start: int) -> frozenset[str]:
@@ -692,6 +694,7 @@ class PackSet:
         self._regexes: list[tuple[int, re.Pattern[str], str | None]] = []
         self._exceptions: dict[int, re.Pattern[str] | None] = {}
         self.memo_key = f"pack-hits:{id(self)}"
+        self._all_language_bound = all(spec.langs for spec in self.specs)
 
     def _compile(self) -> dict[Profile, _ProfileMatcher]:
         if self._matchers is not None:
@@ -731,8 +734,12 @@ class PackSet:
         prose = doc.memo("pack-prose", _build_prose)
         if not prose.text.strip():
             return found
+        # language-bound rules leave a body in another language alone: when every rule is
+        # bound, only the front-matter fields before it are read (a long English page is
+        # not scanned for hits that would all be dropped)
+        read_to = prose.foreign_from if self._all_language_bound else len(prose.text)
         for profile, matcher in matchers.items():
-            text = prose.variant(profile)
+            text = prose.variant(profile, read_to)
             for start, end, targets in matcher.scan(text):
                 scopes = prose.scopes_at(start)
                 for target in _one_per_rule(targets, prose.text[start:end]):
@@ -741,7 +748,7 @@ class PackSet:
                     )
         for number, regex, template in self._regexes:
             spec = self.specs[number]
-            text = prose.variant(spec.profile)
+            text = prose.variant(spec.profile, read_to)
             for match in regex.finditer(text):
                 replacement = None if template is None else _expand(match, template, prose.text)
                 self._keep(
@@ -774,7 +781,7 @@ class PackSet:
             return
         exceptions = self._exceptions.get(number)
         if exceptions is not None:
-            text = prose.variant(spec.profile)
+            text = prose.variant(spec.profile, len(prose.text))
             for match in exceptions.finditer(text, max(0, hit.start - 120), hit.end + 120):
                 if match.start() < hit.end and hit.start < match.end():
                     return
