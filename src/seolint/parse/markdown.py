@@ -144,8 +144,10 @@ def _line_span(doc: Document, first: int, last: int) -> tuple[int, int]:
     """Offsets of the start of line ``first`` and of the end of line ``last`` (1-based)."""
     starts = doc.line_starts  # called for every block: no doc.offset / doc.line_text
     count = len(starts)
-    first = max(1, min(first, count))
-    last = max(1, min(last, count))
+    if not 1 <= first <= count:  # (clamped without min/max calls: most spans need none)
+        first = 1 if first < 1 else count
+    if not 1 <= last <= count:
+        last = 1 if last < 1 else count
     end = starts[last] - 1 if last < count else len(doc.text)
     return starts[first - 1], end
 
@@ -171,6 +173,7 @@ _LEAF_TOKENS = {
     "table_open": TABLE,
     "hr": HR,
 }
+_WALKED_TOKENS = frozenset(_CONTAINER_TOKENS) | frozenset(_LEAF_TOKENS)
 
 
 def _walk(doc: Document, tokens: list[Token], first_line: int, view: MarkdownView) -> None:
@@ -181,6 +184,8 @@ def _walk(doc: Document, tokens: list[Token], first_line: int, view: MarkdownVie
     text = doc.text
     for index, token in enumerate(tokens):
         kind = token.type
+        if kind not in _WALKED_TOKENS:
+            continue  # inline content, closers of leaf blocks, table rows and cells
         block_kind = _LEAF_TOKENS.get(kind)
         if block_kind is not None:
             if token.map is None:
