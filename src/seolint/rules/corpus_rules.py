@@ -436,17 +436,19 @@ class BrokenInternalLink(CorpusRule):
         # holds (a site has tens of thousands of them: PowerShell-Docs links about_*.md).
         if not facts or not facts["links"]:
             return facts
+        cwd = os.getcwd()
         links = [
             link
             for link in facts["links"]
-            if link[0] != "file" or not os.path.isfile(_resolve(path, link[1]))
+            if link[0] != "file" or not os.path.isfile(_resolve(path, link[1], cwd))
         ]
         return {**facts, "links": links}
 
     def check_corpus(
         self, facts: Mapping[str, Any], reported: frozenset[str], options: BrokenLinkOptions
     ) -> Iterator[Finding]:
-        articles = {_absolute(path) for path in facts}
+        cwd = os.getcwd()
+        articles = {_absolute(path, cwd) for path in facts}
         slugs = {slug for fact in facts.values() if fact for slug in fact["slugs"]}
         for path in sorted(reported):
             fact = facts.get(path)
@@ -479,18 +481,20 @@ def _link_kind(target: str, hosts: frozenset[str]) -> str | None:
     return "file" if path.lower().endswith(_MARKDOWN_EXTENSIONS) else None
 
 
-def _absolute(path: str) -> str:
-    return os.path.normpath(os.path.abspath(path))
+def _absolute(path: str, cwd: str) -> str:
+    """``os.path.abspath`` with the working directory looked up once per run, not per path
+    (a site has tens of thousands of links)."""
+    return os.path.normpath(os.path.join(cwd, path))
 
 
-def _resolve(source: str, target: str) -> str:
+def _resolve(source: str, target: str, cwd: str) -> str:
     """The absolute path a relative link of ``source`` points to."""
     relative = unquote(urlsplit(target).path)
-    return _absolute(os.path.join(os.path.dirname(source), relative))
+    return _absolute(os.path.join(os.path.dirname(source), relative), cwd)
 
 
 def _broken_file(source: str, target: str, articles: set[str]) -> str | None:
-    resolved = _resolve(source, target)
+    resolved = _resolve(source, target, os.getcwd())
     # A Markdown file outside the linted set (excluded, or beyond the site root) still exists.
     if resolved in articles or os.path.isfile(resolved):
         return None
