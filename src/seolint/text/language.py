@@ -251,8 +251,10 @@ def _confirmed(
     shared = _SHARED_WORDS.get(expected, {})
     vocabulary = FUNCTION_WORDS[found.lang]
     words = text.replace("’", "' ").replace("'", "' ").split()
-    for index, word in enumerate(words):
-        lower = word.strip(_NAME_PUNCTUATION).lower()
+    # a whole body has thousands of words: only those of either list are looked at again
+    stripped = [word.strip(_NAME_PUNCTUATION).lower() for word in words]
+    wanted = vocabulary.union(shared)
+    for index, lower in [(i, w) for i, w in enumerate(stripped) if w in wanted]:
         if lower in vocabulary:
             inside_name = (
                 0 < index < len(words) - 1
