@@ -472,6 +472,44 @@ def test_size_limit_is_an_option(tmp_path: Path) -> None:
     assert [f["path"] for f in findings if f["rule"] == "SL001"] == ["content/small.md"]
 
 
+@pytest.mark.parametrize(
+    ("size", "expected"), [(0, 0), (99, 99), (100, 100), (101, 101), (500, 101)]
+)
+def test_a_file_is_read_whole_up_to_one_byte_past_the_limit(
+    tmp_path: Path, size: int, expected: int
+) -> None:
+    from seolint.engine import read_source
+
+    path = tmp_path / "a.md"
+    path.write_bytes(b"x" * size)
+    assert read_source(path, 100) == b"x" * expected
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_a_file_whose_size_is_unknown_is_read_whole(tmp_path: Path) -> None:
+    """A named pipe says it holds 0 bytes: its content is read all the same (up to the
+    limit), as a file that grows while it is read."""
+    import threading
+
+    from seolint.engine import read_source
+
+    pipe = tmp_path / "pipe.md"
+    os.mkfifo(pipe)
+
+    def write(data: bytes) -> None:
+        with pipe.open("wb") as out:
+            out.write(data)
+
+    for data, expected in (
+        (b"# Titre\n\nTexte.\n", b"# Titre\n\nTexte.\n"),
+        (b"y" * 300, b"y" * 101),
+    ):
+        writer = threading.Thread(target=write, args=(data,))
+        writer.start()
+        assert read_source(pipe, 100) == expected
+        writer.join(timeout=5)
+
+
 @pytest.mark.parametrize(("name", "size"), [("long-line.md", 300_000), ("big.md", 900_000)])
 def test_large_article_under_the_limit_is_linted_in_bounded_time(
     tmp_path: Path, name: str, size: int

@@ -40,7 +40,13 @@ def read_source(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """The file's bytes, at most ``limit + 1`` of them (one more tells it is too large), so
     a multi-gigabyte file with an article's name never fills the memory."""
     with path.open("rb") as handle:
-        return handle.read(limit + 1)
+        # read(limit + 1) alone would first allocate limit + 1 bytes, for every file: ask for
+        # the size the file has (one more byte tells it grew), and for the rest only then
+        size = os.fstat(handle.fileno()).st_size
+        data = handle.read(min(size, limit) + 1)
+        if size < len(data) <= limit:
+            data += handle.read(limit + 1 - len(data))
+        return data
 
 
 @dataclass(frozen=True)
