@@ -456,7 +456,7 @@ class BrokenInternalLink(CorpusRule):
                 continue
             for kind, target, at, shown in fact["links"]:
                 message = (
-                    _broken_file(path, target, articles)
+                    _broken_file(path, target, articles, cwd)
                     if kind == "file"
                     else _broken_site_link(target, slugs, options)
                 )
@@ -482,8 +482,8 @@ def _link_kind(target: str, hosts: frozenset[str]) -> str | None:
 
 
 def _absolute(path: str, cwd: str) -> str:
-    """``os.path.abspath`` with the working directory looked up once per run, not per path
-    (a site has tens of thousands of links)."""
+    """``os.path.abspath`` with the working directory the caller looked up once (a site has
+    tens of thousands of links; ``abspath`` asks the system for it on every call)."""
     return os.path.normpath(os.path.join(cwd, path))
 
 
@@ -493,8 +493,8 @@ def _resolve(source: str, target: str, cwd: str) -> str:
     return _absolute(os.path.join(os.path.dirname(source), relative), cwd)
 
 
-def _broken_file(source: str, target: str, articles: set[str]) -> str | None:
-    resolved = _resolve(source, target, os.getcwd())
+def _broken_file(source: str, target: str, articles: set[str], cwd: str) -> str | None:
+    resolved = _resolve(source, target, cwd)
     # A Markdown file outside the linted set (excluded, or beyond the site root) still exists.
     if resolved in articles or os.path.isfile(resolved):
         return None
