@@ -508,9 +508,10 @@ class NbspBeforeColon(Rule):
 
     ## What it does
     Reports a colon followed by a space or a line end (so not `13:57`, `16:9`, `C:\\`,
-    `https:` or `:smile:`) that follows a word directly or after an ordinary space, in
-    French prose, the title, the seo title and the description. The fix puts a no-break
-    space (U+00A0) before it; U+202F and `&nbsp;` are accepted too.
+    `https:`, `:smile:` or the escaped template `\\<server\\>:\\<port\\>`) that follows
+    a word directly or after an ordinary space, in French prose, the title, the seo title
+    and the description. The fix puts a no-break space (U+00A0) before it; U+202F and
+    `&nbsp;` are accepted too.
 
     ## Why is this bad?
     French typography spaces the colon on both sides, and the space before it must not

@@ -130,6 +130,8 @@ def colon(masked: str, original: str) -> Iterator[Hit]:
             continue  # « :: »
         if _ends_cell(original, index + 1):
             continue  # « | Env: | », a label or a PowerShell drive in a table
+        if _escape_follows(original, index + 1):
+            continue  # « \<server\>:\<port\> »: the blanked backslash is no space to a reader
         state, start = _space_before(masked, original, index)
         if state in (_OK, _SKIP):
             continue
@@ -144,6 +146,12 @@ def colon(masked: str, original: str) -> Iterator[Hit]:
             f"« : » needs a no-break space before it (U+00A0); {how}",
             (Edit(start, index, NBSP),),
         )
+
+
+def _escape_follows(original: str, index: int) -> bool:
+    r"""A Markdown escape (``\<``, ``\*``) at ``index``: the reader sees the escaped
+    character right there, where the masked prose has the backslash as a space."""
+    return original.startswith("\\", index) and original[index + 1 : index + 2] not in ("", "\n")
 
 
 def _ends_cell(original: str, index: int) -> bool:
