@@ -67,20 +67,23 @@ def _is_terminal(out: TextIO, color: bool | None) -> bool:
 
 def _frame_window(finding: Finding) -> tuple[str, int, int] | None:
     """The part of the finding's line a code frame shows, and where its marker starts and how
-    long it is; None without a line to show."""
+    long it is; None without a line to show. (Once per finding of a report: no builtin
+    calls where a comparison does.)"""
     line = finding.line_text
-    if not line.strip():
+    if not line or line.isspace():  # isspace: no copy of a long line, as strip makes
         return None
     start = finding.column - 1
     stop = finding.end_column - 1 if finding.end_line == finding.line else len(line)
-    stop = max(stop, start + 1)
-    shown_from = 0
+    width = stop - start if stop > start else 1
+    marker_start = start
     if len(line) > _MAX_FRAME:  # keep the span in view on very long lines
         shown_from = max(0, min(start - 20, len(line) - _MAX_FRAME))
         line = line[shown_from : shown_from + _MAX_FRAME]
-    marker_start = max(0, start - shown_from)
-    marker_len = max(1, min(stop - start, len(line) - marker_start))
-    return line, marker_start, marker_len
+        marker_start -= shown_from
+    if marker_start < 0:
+        marker_start = 0
+    marker_len = min(width, len(line) - marker_start)
+    return line, marker_start, marker_len if marker_len > 0 else 1
 
 
 def _frame(finding: Finding) -> Segments | None:
@@ -167,23 +170,29 @@ def _plain_frame(finding: Finding) -> str | None:
 def _plain_lines(result: RunResult, show_frames: bool, quiet: bool) -> Iterator[str]:
     """The lines of :func:`_blocks` without their styles."""
     if not quiet:
-        for path, group in groupby(result.findings, key=lambda f: f.path):
+        labels = _LABELS
+        for path, group in groupby(result.findings, key=_path_of):
             yield path
             for f in group:
                 fix = "" if f.fix is None else "  [fixable]" if f.fix.safe else "  [unsafe fix]"
                 yield (
-                    f"  {f.line}:{f.column}  {_LABELS[f.severity]} {f.rule} {f.name}  "
+                    f"  {f.line}:{f.column}  {labels[f.severity]} {f.rule} {f.name}  "
                     f"{f.message}{fix}"
                 )
-                frame = _plain_frame(f) if show_frames else None
-                if frame is not None:
-                    yield frame
+                if show_frames:
+                    frame = _plain_frame(f)
+                    if frame is not None:
+                        yield frame
             yield ""
     for message in result.errors:
         yield f"error: {message}"
     for message in result.warnings:
         yield f"warning: {message}"
     yield "".join(piece for piece, _ in _summary(result))
+
+
+def _path_of(finding: Finding) -> str:
+    return finding.path
 
 
 def render_text(
