@@ -6,6 +6,7 @@ import io
 import json
 import os
 import pickle
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -403,6 +404,28 @@ def test_clean_removes_the_cache_and_only_what_seolint_wrote(tmp_path: Path) -> 
     (shared / "notes.txt").write_text("not ours", encoding="utf-8")
     assert clean(shared)
     assert [p.name for p in shared.iterdir()] == ["notes.txt"]
+
+
+def test_old_run_folders_are_pruned_whatever_their_format(tmp_path: Path) -> None:
+    """Each configuration, day or seolint version gets its own folder of entries: only the
+    newest KEEP_RUN_FOLDERS stay, and nothing else in the cache folder is touched."""
+    make_site(tmp_path, count=2)
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    old = [shared / f"v{n % 2 + 1}-{n:032x}" for n in range(12)]  # format 1 and format 2
+    for age, folder in enumerate(old):
+        folder.mkdir()
+        (folder / "entry.json").write_text("{}", encoding="utf-8")
+        stamp = 1_000_000_000 + age
+        os.utime(folder, (stamp, stamp))
+    (shared / "v3-notes").mkdir()  # not a run folder's name: not ours
+    check(tmp_path, cache=shared)
+    runs = sorted(p.name for p in shared.iterdir() if re.fullmatch(r"v\d+-[0-9a-f]+", p.name))
+    assert len(runs) == seolint.cache.KEEP_RUN_FOLDERS
+    newest_old = sorted(p.name for p in old[-(seolint.cache.KEEP_RUN_FOLDERS - 1) :])
+    assert [name for name in runs if name in {p.name for p in old}] == newest_old
+    assert (shared / "v3-notes").is_dir()
+    assert entries(shared)  # this run's entries were written
 
 
 def test_the_cache_key_sees_the_path_as_shown(tmp_path: Path) -> None:

@@ -417,7 +417,8 @@ class Cache:
         self._ready = True
 
     def _prune(self) -> None:
-        runs = [p for p in self.root.iterdir() if p.is_dir() and p.name.startswith(_PREFIX)]
+        # every format's folders: those of an older seolint would otherwise stay forever
+        runs = [p for p in self.root.iterdir() if p.is_dir() and _RUN_FOLDER.fullmatch(p.name)]
         runs.sort(key=lambda p: p.stat().st_mtime, reverse=True)
         for old in runs[KEEP_RUN_FOLDERS:]:
             shutil.rmtree(old, ignore_errors=True)
