@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -41,10 +42,8 @@ DOCUMENTS = [
 
 
 def tokens(text: str, parser: Any) -> list[tuple[Any, ...]]:
-    return [
-        (t.type, t.tag, t.nesting, t.map, t.level, t.content, t.info, t.markup, t.hidden)
-        for t in parser.parse(text)
-    ]
+    """Every field of every token (``block``, ``attrs``, ``meta``… included)."""
+    return [dataclasses.astuple(token) for token in parser.parse(text)]
 
 
 @pytest.mark.parametrize("text", DOCUMENTS)

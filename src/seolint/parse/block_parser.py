@@ -17,6 +17,10 @@ token (``tests/test_block_parser.py`` compares the tokens with a plain markdown-
 - **Line marks at C speed.** markdown-it's block state records, for every line, where it
   starts and ends and how far it is indented, in a Python loop over the lines; the same
   lists are built here with ``str.split`` and list comprehensions.
+- **Tokens made without the dataclass machinery.** ``StateBlock.push`` builds each token
+  with ``Token(...)`` (defaults, ``__post_init__``) and then sets two of its fields; the
+  same token is made here by setting its 13 slots once. Only when ``Token`` has exactly the
+  fields this module knows: any other markdown-it keeps its own ``push``.
 - **No debug logging.** The block rules log every attempt at DEBUG level (a call into
   ``logging`` each time) for messages seolint never shows: their module loggers are swapped
   for a no-op.
@@ -137,18 +141,75 @@ def _mark_lines_faster(md: MarkdownIt) -> None:
     from markdown_it.rules_block import StateBlock
 
     block = md.block
+    state_class = _state_with_faster_push() or StateBlock
 
     def parse(src: str, md: MarkdownIt, env: Any, out_tokens: list[Any]) -> list[Any] | None:
         # markdown-it's ParserBlock.parse, with the state's line marks computed here
         if not src:
             return None
-        state = StateBlock("", md, env, out_tokens)  # every other field as markdown-it sets it
+        state = state_class("", md, env, out_tokens)  # every other field as markdown-it sets it
         state.src = src
         _set_line_marks(state, src)
         block.tokenize(state, state.line, state.lineMax)
         return state.tokens
 
     block.parse = parse  # type: ignore[method-assign,assignment]
+
+
+# Token's fields, in order, when _state_with_faster_push was written (markdown-it-py 3 and 4)
+_TOKEN_FIELDS = (
+    "type",
+    "tag",
+    "nesting",
+    "attrs",
+    "map",
+    "level",
+    "children",
+    "content",
+    "markup",
+    "info",
+    "meta",
+    "block",
+    "hidden",
+)
+
+
+def _state_with_faster_push() -> type[StateBlock] | None:
+    """A ``StateBlock`` whose ``push`` makes the tokens markdown-it's makes, slot by slot;
+    None when ``Token`` is not the dataclass it was written for."""
+    import dataclasses
+
+    from markdown_it.rules_block import StateBlock
+    from markdown_it.token import Token
+
+    if tuple(f.name for f in dataclasses.fields(Token)) != _TOKEN_FIELDS:
+        return None
+    new = object.__new__
+
+    class FasterPush(StateBlock):
+        def push(self, ttype: str, tag: str, nesting: Any) -> Token:
+            token = new(Token)
+            token.type = ttype
+            token.tag = tag
+            token.nesting = nesting
+            token.attrs = {}
+            token.map = None
+            if nesting < 0:
+                self.level -= 1  # a closing tag
+            token.level = self.level
+            if nesting > 0:
+                self.level += 1  # an opening tag
+            token.children = None
+            token.content = ""
+            token.markup = ""
+            token.info = ""
+            token.meta = {}
+            token.block = True
+            token.hidden = False
+            self.tokens.append(token)
+            return token
+
+    return FasterPush
 
 
 def _set_line_marks(state: StateBlock, src: str) -> None:
