@@ -21,6 +21,7 @@ confirm a real gain with bench.py.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import re
 import shutil
@@ -42,6 +43,15 @@ def lint_sample(corpus: str, step: int, offset: int, lint: bool) -> None:
     linter = Linter(config, registry_for(config), RunOptions())
     files = discover([corpus], config.include, config.exclude).files[offset::step]
     linter.lint_file(files[0])  # loads the lazy parts (language profiles…) in both runs
+    # what is loaded now is frozen, as in the worker processes (seolint.parallel._frozen):
+    # their collections never walk the modules and the language profiles
+    gc.freeze()
+    try:  # and the collector is tuned as in a worker (checkouts before it was: as they were)
+        from seolint.parallel import tune_worker_gc
+    except ImportError:
+        pass
+    else:
+        tune_worker_gc()
     if lint:
         for source in files:
             linter.lint_file(source)
