@@ -44,6 +44,7 @@ BAD = [
     ("FR102", "1. **Infrastructure**: Malgré tout.\n", [(1, 22)], "glued"),
     ("FR102", "Deux axes majeurs : moderniser.\n", [(1, 18)], "not an ordinary space"),
     ("FR102", "Voici la liste:\n\n- un\n", [(1, 15)], "U+00A0"),
+    ("FR102", "Voici la liste:\\\nun élément.\n", [(1, 15)], "glued"),  # a hard break
     # FR103
     ("FR103", "La vision «Viksit Bharat» du pays.\n", [(1, 11), (1, 25)], "narrow no-break"),
     ("FR103", "La vision « Viksit » du pays.\n", [(1, 11), (1, 19)], "not an ordinary space"),
@@ -99,6 +100,7 @@ GOOD = [
     ("FR102", "| Clé | Valeur |\n|:---|---:|\n| a | b |\n"),
     ("FR102", "| Lecteur | Fournisseur |\n|---|---|\n| Env: | Environnement |\n"),
     # a URL template written with Markdown escapes: an escaped character follows, no space
+    ("FR102", "Le registre HKLM:\\Software, le lecteur Cert:\\ et D:\\\nla suite.\n"),
     ("FR102", "L’URI est \\<transport\\>://\\<server\\>:\\<port\\>/\\<ApplicationName\\>.\n"),
     # FR103
     ("FR103", f"La vision «{NNBSP}Viksit{NNBSP}» et «{NBSP}x{NBSP}» et «&nbsp;y&nbsp;».\n"),

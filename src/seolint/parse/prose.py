@@ -158,9 +158,13 @@ def _inline_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 def _backslash(text: str, index: int, start: int, end: int) -> Iterator[tuple[int, int]]:
     """A Windows path, a registry path, a LaTeX command or a Markdown escape."""
     if index >= start + 2 and text[index - 1] == ":" and text[index - 2].isalpha():
-        rest = _NOT_SPACE.match(text, index, end)  # C:\Windows\System32
-        yield index - 2, rest.end() if rest else index + 1
-        return
+        at_line_end = index + 1 >= end or text[index + 1] == "\n"
+        one_letter = index == start + 2 or not text[index - 3].isalnum()
+        # C:\Windows, HKLM:\Software; but « la liste:\ » at a line end is a hard break
+        if one_letter or not at_line_end:
+            rest = _NOT_SPACE.match(text, index, end)
+            yield index - 2, rest.end() if rest else index + 1
+            return
     if index > start and (text[index - 1].isalnum() or text[index - 1] in "_.$-"):
         rest = _BACKSLASH_PATH_REST.match(text, index, end)
         if rest is not None:  # Root\Microsoft\Windows, HKLM\Software

@@ -507,8 +507,9 @@ class NbspBeforeColon(Rule):
     """`:` without a no-break space before it.
 
     ## What it does
-    Reports a colon followed by a space or a line end (so not `13:57`, `16:9`, `C:\\`,
-    `https:`, `:smile:` or the escaped template `\\<server\\>:\\<port\\>`) that follows
+    Reports a colon followed by a space, a line end or a hard line break (`liste:\\` at
+    the end of a line), so not `13:57`, `16:9`, `C:\\`, `HKLM:\\Software`, `https:`,
+    `:smile:` or the escaped template `\\<server\\>:\\<port\\>`, that follows
     a word directly or after an ordinary space, in French prose, the title, the seo title
     and the description. The fix puts a no-break space (U+00A0) before it; U+202F and
     `&nbsp;` are accepted too.
