@@ -14,6 +14,7 @@ import os
 import re
 from collections.abc import Iterator
 from itertools import groupby, islice
+from operator import attrgetter
 from typing import TYPE_CHECKING, TextIO
 
 from seolint.engine import RunResult
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_PATH = attrgetter("path")  # findings are grouped by file
 _MAX_FRAME = 160  # characters of a long line shown around the span
 # Characters rich rewrites (tabs expanded by cell width, some control codes stripped): a line
 # holding one is handed to rich even in plain mode, so the two paths never differ.
@@ -119,7 +121,7 @@ def _head(finding: Finding) -> Segments:
 def _blocks(result: RunResult, show_frames: bool, quiet: bool) -> Iterator[Block]:
     """Everything the report prints, one block per printed line (or frame)."""
     if not quiet:
-        for path, group in groupby(result.findings, key=lambda f: f.path):
+        for path, group in groupby(result.findings, key=_PATH):
             yield "", [(path, "bold underline")]
             for finding in group:
                 yield "", _head(finding)
@@ -171,7 +173,7 @@ def _plain_lines(result: RunResult, show_frames: bool, quiet: bool) -> Iterator[
     """The lines of :func:`_blocks` without their styles."""
     if not quiet:
         labels = _LABELS
-        for path, group in groupby(result.findings, key=_path_of):
+        for path, group in groupby(result.findings, key=_PATH):
             yield path
             for f in group:
                 fix = "" if f.fix is None else "  [fixable]" if f.fix.safe else "  [unsafe fix]"
@@ -189,10 +191,6 @@ def _plain_lines(result: RunResult, show_frames: bool, quiet: bool) -> Iterator[
     for message in result.warnings:
         yield f"warning: {message}"
     yield "".join(piece for piece, _ in _summary(result))
-
-
-def _path_of(finding: Finding) -> str:
-    return finding.path
 
 
 def render_text(

@@ -37,7 +37,6 @@ _BASE_FREQ = Detector.BASE_FREQ
 _TRIALS = 7
 _MAX_TEXT_LENGTH = 10000
 
-_VIETNAMESE_MARKS = NGram.DMARK_CLASS  # the combining marks normalize_vi rewrites
 _LATIN = re.compile(r"[A-z]+")  # langdetect counts 'A' <= ch <= 'z', [\]^_` included
 # langdetect means to leave out Latin Extended Additional, but compares a block number with
 # a block name: every character from U+0300 on counts as non-Latin.
@@ -78,7 +77,7 @@ def prepared_text(text: str) -> str:
     # (0.14 ms on a 5,000-character body): skipped when the character they need is missing.
     if "@" in text:
         text = Detector.MAIL_RE.sub(" ", text)
-    if any(mark in text for mark in _VIETNAMESE_MARKS):
+    if any(mark in text for mark in NGram.DMARK_CLASS):  # the marks normalize_vi rewrites
         text = NGram.normalize_vi(text)
     # append keeps a character unless it is a space after a space, up to max_text_length;
     # str.replace until no two spaces are left does the same several times faster than a
