@@ -99,8 +99,9 @@ GOOD = [
     ("FR102", f"{ENGLISH} Note: this is English.\n"),
     ("FR102", "| Clé | Valeur |\n|:---|---:|\n| a | b |\n"),
     ("FR102", "| Lecteur | Fournisseur |\n|---|---|\n| Env: | Environnement |\n"),
-    # a URL template written with Markdown escapes: an escaped character follows, no space
+    # drives and registry paths, even a one-letter drive at a line end
     ("FR102", "Le registre HKLM:\\Software, le lecteur Cert:\\ et D:\\\nla suite.\n"),
+    # a URL template written with Markdown escapes: an escaped character follows, no space
     ("FR102", "L’URI est \\<transport\\>://\\<server\\>:\\<port\\>/\\<ApplicationName\\>.\n"),
     # FR103
     ("FR103", f"La vision «{NNBSP}Viksit{NNBSP}» et «{NBSP}x{NBSP}» et «&nbsp;y&nbsp;».\n"),
