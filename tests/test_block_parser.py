@@ -38,6 +38,9 @@ DOCUMENTS = [
     "Texte\n   ",  # a last line of spaces without a newline
     "Texte\n \t\tcode tabulé\n\t\n  \t - liste\n",
     "| a | b |\n|---|---|\n| 1 | 2 |\n| a |\n:--\n| x |\n |-|\n",
+    # line endings and NUL characters, normalised before the blocks are found
+    "# Titre\r\n\r\nWindows\r\nlignes\r\n- a\r- b\r\r\n\rfin\r",
+    "Texte\0nul\n\0\n```\r\ncode\0\r\n```\n\r\n",
 ]
 
 

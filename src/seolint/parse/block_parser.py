@@ -2,7 +2,7 @@
 
 :func:`block_parser` is CommonMark with GFM tables and HTML, block rules only (inline
 parsing is more than half of markdown-it's cost and seolint scans inline constructs itself,
-see :mod:`seolint.parse.markdown`). Two things make it cheaper without changing a single
+see :mod:`seolint.parse.markdown`). These make it cheaper without changing a single
 token (``tests/test_block_parser.py`` compares the tokens with a plain markdown-it):
 
 - **First-character dispatch.** For each line, markdown-it calls its block rules in order
@@ -21,12 +21,16 @@ token (``tests/test_block_parser.py`` compares the tokens with a plain markdown-
   with ``Token(...)`` (defaults, ``__post_init__``) and then sets two of its fields; the
   same token is made here by setting its 13 slots once. Only when ``Token`` has exactly the
   fields this module knows: any other markdown-it keeps its own ``push``.
+- **Line endings normalised only when there is something to normalise.** markdown-it's
+  ``normalize`` core rule rewrites every ``\n`` to ``\n`` (a regex substitution over the
+  whole text) and looks for NUL characters the same way; the same text is made here with
+  ``str.replace``, and only when a ``\r`` or a NUL is there.
 - **No debug logging.** The block rules log every attempt at DEBUG level (a call into
   ``logging`` each time) for messages seolint never shows: their module loggers are swapped
   for a no-op.
 
-Both only rely on markdown-it's public rule functions and ``Ruler.getRules``; a rule this
-module does not know (a newer markdown-it, a plugin) is always called.
+They only rely on markdown-it's public rule functions, ``Ruler.getRules`` and ``Ruler.at``; a
+rule this module does not know (a newer markdown-it, a plugin) is always called.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.rules_block import StateBlock
+    from markdown_it.rules_core import StateCore
 
 BlockRule = Callable[["StateBlock", int, int, bool], bool]
 
@@ -50,6 +55,7 @@ def block_parser() -> MarkdownIt:
     md = plain_block_parser()
     _dispatch_on_first_character(md)
     _mark_lines_faster(md)
+    md.core.ruler.at("normalize", _normalize)
     _silence_block_rules()
     return md
 
@@ -126,6 +132,16 @@ def _dispatcher(rules: list[BlockRule], starts: dict[BlockRule, str]) -> BlockRu
         return False
 
     return dispatch
+
+
+def _normalize(state: StateCore) -> None:
+    """markdown-it's ``normalize``: CR LF and lone CR become LF, NUL becomes U+FFFD."""
+    text = state.src
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\0" in text:
+        text = text.replace("\0", "\ufffd")
+    state.src = text
 
 
 def _may_be_delimiter_row(state: StateBlock, line: int) -> bool:
