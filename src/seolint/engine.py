@@ -225,6 +225,14 @@ class Linter:
         except UnreadableFile as exc:
             self._report_unreadable(result, exc)
             return result
+        try:
+            return self._lint_document(source, doc, result, collect_only)
+        finally:
+            doc.drop_views()
+
+    def _lint_document(
+        self, source: SourceFile, doc: Document, result: FileResult, collect_only: bool
+    ) -> FileResult:
         self._collect_facts(doc, result)
         if collect_only:
             return result

@@ -112,6 +112,12 @@ class Document:
             value = self._memo[key] = factory(self)
             return value
 
+    def drop_views(self) -> None:
+        """Forget the memoised views. Most refer back to the document: dropping them when
+        its file is done frees the whole parse at once (reference counting), rather than
+        at the garbage collector's next pass over thousands of objects."""
+        self._memo.clear()
+
 
 def decode(raw: bytes) -> tuple[str, bool]:
     """Decode UTF-8 (BOM optional) or raise :class:`UnreadableFile` with the first bad spot."""
