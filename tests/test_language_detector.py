@@ -84,3 +84,24 @@ def test_detect_names_the_language() -> None:
     found = detect("The new model is faster and cheaper than the previous one, and it ships today.")
     assert found is not None and found.lang == "en" and found.probability > 0.99
     assert detect("12345 !!! ???") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from([*"ab éÉ1_ ", "Ж", "д", "中", "あ", "½", "Ⅻ"]), max_size=60)
+)
+def test_other_script_when_most_letters_are_not_latin(text: str) -> None:
+    """Counted by runs and only as far as needed, the letters give the verdict a count of
+    every letter gives: more than half of them outside the Latin alphabets."""
+    import re
+
+    from seolint.text.language import _other_script
+
+    letters = len(re.findall(r"[^\W\d_]", text))
+    others = len(re.findall(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]", text))
+    assert _other_script(text) == (others > 0 and others * 2 > letters)
+
+
+def test_text_in_another_script_is_detected_among_every_profile() -> None:
+    found = detect("Привет, как дела? Это статья о языках программирования и о Python.")
+    assert found is not None and found.lang == "ru"

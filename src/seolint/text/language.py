@@ -136,8 +136,9 @@ _ELISIONS = {
     # English contractions, by their head: don't, it's, that's, isn't, I'm, we're, you'll
     "en": word_set("don it that there isn doesn didn can won aren wasn i you we they let"),
 }
-_NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
-_LETTER = re.compile(r"[^\W\d_]")
+# runs of letters (counted by their lengths: one match per word, not per letter)
+_NON_LATIN_LETTERS = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _CONFIRMING_SHARE = 0.10  # of the words, for function words to confirm a detection
 # A whole body is confirmed by fewer: langdetect is far surer of thousands of words than of a
 # sentence, and bodies such as release notes are mostly names, versions and commit titles
@@ -388,8 +389,17 @@ def _other_script(text: str) -> bool:
         return False
     # the non-Latin letters first: most texts have none, and counting every letter (a list
     # of every one) is then not needed
-    others = len(_NON_LATIN_LETTER.findall(text))
-    return others > 0 and others * 2 > len(_LETTER.findall(text))
+    others = sum(map(len, _NON_LATIN_LETTERS.findall(text)))
+    if not others:
+        return False
+    # the letters are counted only until they reach twice the others: in Latin text with a
+    # few other letters (a name, a symbol), within its first words
+    letters = 0
+    for run in _LETTERS.finditer(text):
+        letters += run.end() - run.start()
+        if letters >= others * 2:
+            return False
+    return True
 
 
 _REMEMBERED_CHARS = 2_000  # paragraphs, not whole bodies: the memory stays small
