@@ -122,11 +122,28 @@ def _dispatcher(rules: list[BlockRule], starts: dict[BlockRule, str]) -> BlockRu
     def dispatch(state: StateBlock, line: int, end_line: int, silent: bool) -> bool:
         # the character every rule reads first: after the line's indentation (and, inside
         # a blockquote, after its marker: the state's line marks are shifted)
-        position = state.bMarks[line] + state.tShift[line]
+        b_marks = state.bMarks
+        t_shift = state.tShift
+        position = b_marks[line] + t_shift[line]
         source = state.src
-        for rule in rules_for(source[position] if position < len(source) else ""):
-            if rule is table and not _may_be_delimiter_row(state, line + 1):
-                continue
+        character = source[position] if position < len(source) else ""
+        # (called for every line: the lookup is inlined, rules_for fills the table)
+        candidates = by_character.get(character)
+        if candidates is None:
+            candidates = rules_for(character)
+        for rule in candidates:
+            if rule is table:
+                # the table rule returns False at once when the next line is empty or does
+                # not start (after its indentation) with a delimiter row's character; when
+                # there is no next line, the rule decides
+                following = line + 1
+                if following < len(b_marks):
+                    position = b_marks[following] + t_shift[following]
+                    if (
+                        position >= state.eMarks[following]
+                        or source[position] not in _DELIMITER_ROW_STARTS
+                    ):
+                        continue
             if rule(state, line, end_line, silent):
                 return True
         return False
@@ -142,15 +159,6 @@ def _normalize(state: StateCore) -> None:
     if "\0" in text:
         text = text.replace("\0", "\ufffd")
     state.src = text
-
-
-def _may_be_delimiter_row(state: StateBlock, line: int) -> bool:
-    """False when the table rule returns False at once: ``line`` is not there, is empty, or
-    does not start (after its indentation) with a delimiter row's character."""
-    if line >= len(state.bMarks):
-        return True  # the rule decides (it returns False: there is no second line)
-    position = state.bMarks[line] + state.tShift[line]
-    return position < state.eMarks[line] and state.src[position] in _DELIMITER_ROW_STARTS
 
 
 def _mark_lines_faster(md: MarkdownIt) -> None:
