@@ -38,7 +38,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import sub
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -238,20 +239,26 @@ def _state_with_faster_push() -> type[StateBlock] | None:
 
 def _set_line_marks(state: StateBlock, src: str) -> None:
     """``bMarks``, ``eMarks``, ``tShift``, ``sCount``, ``bsCount`` and ``lineMax`` exactly as
-    ``StateBlock.__init__`` computes them: one entry per line, then a fake one at the end."""
+    ``StateBlock.__init__`` computes them: one entry per line, then a fake one at the end.
+    (``map`` over the lines rather than comprehensions: an article has thousands of lines.)"""
     lines = src.split("\n")
     if not lines[-1].strip(" \t"):
         lines.pop()  # after a final newline, or a last line of only spaces: no entry
-    ends = list(accumulate(len(line) + 1 for line in lines))
-    starts = [end - len(line) - 1 for end, line in zip(ends, lines, strict=True)]
-    indents = [len(line) - len(line.lstrip(" \t")) for line in lines]
-    columns = [
-        _column(line, indent) if "\t" in line[:indent] else indent
-        for line, indent in zip(lines, indents, strict=True)
-    ]
+    lengths = list(map(len, lines))
+    ends = list(accumulate(map((1).__add__, lengths)))  # each line's end, its "\n" included
+    unindented = map(len, map(str.lstrip, lines, repeat(" \t")))
+    indents = list(map(sub, lengths, unindented))
+    if "\t" in src:
+        columns = [
+            _column(line, indent) if "\t" in line[:indent] else indent
+            for line, indent in zip(lines, indents, strict=True)
+        ]
+    else:
+        columns = indents
     length = len(src)
-    state.bMarks = [*starts, length]
-    state.eMarks = [end - 1 for end in ends] + [length]
+    # a line starts where the one before ended
+    state.bMarks = [0, *ends[:-1], length] if lines else [length]
+    state.eMarks = [*map((-1).__add__, ends), length]
     state.tShift = [*indents, 0]
     state.sCount = [*columns, 0]
     state.bsCount = [0] * (len(lines) + 1)
