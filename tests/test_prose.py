@@ -156,6 +156,17 @@ def test_mask_inline_keeps_length() -> None:
     assert " ".join(masked.split()) == "Voir et ; fin"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le **gras** et *l'italique* : ici", "Le   gras   et  l'italique  : ici"),
+        ("**Voir** https://x.fr", "  Voir  " + " " * len(" https://x.fr")),  # and a URL
+    ],
+)
+def test_mask_inline_blanks_emphasis_asterisks(text: str, expected: str) -> None:
+    assert mask_inline(text) == expected
+
+
 def test_field_prose_offsets_point_into_the_value() -> None:
     text = (
         "---\n"

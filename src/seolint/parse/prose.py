@@ -61,7 +61,9 @@ _NOT_SPACE = re.compile(r"[^\s<>\"'`]*")
 _LATEX = re.compile(r"\\[A-Za-z]+(?:\{[^}\n]*\})?")
 _ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\n")
 # Inline constructs found by a regex that starts with a literal (a fast scan), each looked for
-# only when its first characters are in the text.
+# only when its first characters are in the text. (Emphasis asterisks are not among them:
+# every « * » of prose is blanked, with one str.replace on the masked text, see
+# _blank_asterisks; as spans, the bold words of an article cost a match object each.)
 _LITERAL_CONSTRUCTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("%[", re.compile(r"%\[[^\]\n]*\]")),  # Hashnode embeds %[url]
     ("][", re.compile(r"\]\[[^\]\n]*\]")),  # the label of a reference link [text][label]
@@ -70,7 +72,6 @@ _LITERAL_CONSTRUCTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("&", re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")),
     ("`", re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")),  # code (the body's come from markdown)
     ("<", re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->")),  # HTML
-    ("*", re.compile(r"\*+")),  # emphasis
     ("~~", re.compile(r"~~+")),  # strike-through
 )
 _SHORTCODE = re.compile(r":[a-z0-9_+-]{2,}:(?!\S)")  # emoji :smile:
@@ -256,11 +257,16 @@ def _blank(segment: str) -> str:
     return "\n".join(" " * len(part) for part in segment.split("\n"))
 
 
+def _blank_asterisks(text: str) -> str:
+    """Emphasis marks (``*mot*``, ``**mot**``) and any other « * » of prose, blanked."""
+    return text.replace("*", " ") if "*" in text else text
+
+
 def mask_inline(text: str) -> str:
     """Blank the inline constructs of ``text`` that are not prose (same length)."""
     spans = sorted(_inline_spans(text, 0, len(text)))
     if not spans:
-        return text
+        return _blank_asterisks(text)
     pieces: list[str] = []
     position = 0
     for start, end in spans:
@@ -271,7 +277,7 @@ def mask_inline(text: str) -> str:
         pieces.append(_blank(text[start:end]))
         position = end
     pieces.append(text[position:])
-    return "".join(pieces)
+    return _blank_asterisks("".join(pieces))
 
 
 def nbsp_before(text: str, index: int) -> bool:
@@ -323,7 +329,8 @@ def build_prose_view(doc: Document) -> ProseView:
         elif not link.autolink:
             blank.append((link.start, link.text_start))
             blank.append((link.text_end, link.end))
-    masked = _compose(text, keep, blank)
+    # (outside the kept blocks everything is blank already: no « * » is left there)
+    masked = _blank_asterisks(_compose(text, keep, blank))
     paragraphs = [
         Paragraph(
             block.start,
