@@ -598,7 +598,15 @@ class _ProfileMatcher:
         if self._regex is None:
             trie = _emit(self.trie)
             self._plain = re.compile(trie)
-            self._regex = re.compile(_WORD_GAP + trie) if self.profile.whole_words else self._plain
+            # the characters phrases start with, checked right after the gap: at the spaces of
+            # masked code (most of a technical page) the engine stops there instead of trying
+            # each branch of the trie
+            firsts = [key for key in self.trie if key]
+            if firsts and all(len(key) == 1 for key in firsts) and "" not in self.trie:
+                gap = _WORD_GAP + "(?=[" + "".join(map(re.escape, sorted(firsts))) + "])"
+            else:
+                gap = _WORD_GAP
+            self._regex = re.compile(gap + trie) if self.profile.whole_words else self._plain
         return self._regex
 
     def scan(self, text: str) -> Iterator[tuple[int, int, list[_Target]]]:
