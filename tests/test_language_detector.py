@@ -105,3 +105,41 @@ def test_other_script_when_most_letters_are_not_latin(text: str) -> None:
 def test_text_in_another_script_is_detected_among_every_profile() -> None:
     found = detect("Привет, как дела? Это статья о языках программирования и о Python.")
     assert found is not None and found.lang == "ru"
+
+
+# function words of French, English, Spanish and German, and words of none
+_WORDS = ["le", "les", "des", "dans", "pour", "the", "and", "of", "with", "is", "el", "los"]
+_WORDS += ["der", "und", "Node.js", "API", "»"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDS), max_size=40),
+    st.sampled_from(["fr", "en", "de"]),
+)
+def test_plainly_expected_text_has_no_verdict(words: list[str], expected: str) -> None:
+    """The shortcut that spares most paragraphs their collapsed text never hides a verdict:
+    whatever their length, text it calls plainly in the expected language gets None."""
+    from seolint.text.language import function_words, plainly_expected, verdict
+
+    text = " ".join(words)
+    counts = function_words(text)
+    if plainly_expected(counts, expected):
+        assert verdict(text, expected, counts) is None
+        # the same words, repeated until langdetect would run, do not change it either
+        long_text = " ".join([text] * 20)
+        assert verdict(long_text, expected, function_words(long_text)) is None
+
+
+def test_english_with_a_tenth_of_french_function_words_is_not_plainly_french() -> None:
+    from seolint.text.language import Detection, function_words, plainly_expected, verdict
+
+    text = (
+        "The model is faster and cheaper than the old one, and it ships today "
+        "for the team dans le nuage."
+    )
+    counts = function_words(text)
+    assert counts["fr"] * 10 >= counts["words"]  # one word in ten is French…
+    assert not plainly_expected(counts, "fr")  # …but English has enough to be confirmed
+    found = verdict(text, "fr", counts)
+    assert isinstance(found, Detection) and found.lang == "en"

@@ -24,6 +24,7 @@ from seolint.text.language import (
     is_supported,
     may_detect,
     normalise,
+    plainly_expected,
     settled_as_expected,
     verdict,
 )
@@ -116,15 +117,23 @@ class LanguageView:
         detection for text long enough for langdetect, a code from function words for
         short text (headings, titles), None when it is (or may be) the expected language."""
         key = (start, end)
-        if key not in self._units:
+        if key not in self._units and not self._plainly_expected(start, end, masked):
             text = collapse(masked)
             self._units[key] = verdict(text, self.expected, self._counts(start, end, text))
         return self._units[key]
 
+    def _plainly_expected(self, start: int, end: int, masked: str) -> bool:
+        """Whether the unit's function words alone make it the expected language (its verdict,
+        None, is then stored without the unit's text being collapsed)."""
+        if plainly_expected(self._counts(start, end, masked), self.expected):
+            self._units[(start, end)] = None
+            return True
+        return False
+
     def is_foreign(self, start: int, end: int, masked: str) -> bool:
         """``unit(...) is not None``, without langdetect when function words settle it."""
         key = (start, end)
-        if key not in self._units:
+        if key not in self._units and not self._plainly_expected(start, end, masked):
             text = collapse(masked)
             if is_foreign(text, self.expected, self._counts(start, end, text)):
                 return True
@@ -140,7 +149,7 @@ class LanguageView:
         """The unit's confident detection when its language is not the expected one;
         langdetect is skipped when no such detection could be confirmed."""
         key = (start, end)
-        if key not in self._units:
+        if key not in self._units and not self._plainly_expected(start, end, masked):
             text = collapse(masked)
             if not may_detect(text, self.expected, self._counts(start, end, text)):
                 return None

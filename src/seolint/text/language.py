@@ -326,6 +326,15 @@ def settled_as_expected(
     )
 
 
+def plainly_expected(counts: dict[str, int], expected: str) -> bool:
+    """True when :func:`verdict` answers None for any text with these counts, however long:
+    at least one word in ten is a function word of the expected language (so no other
+    script is looked for) and no other language has enough of its own to be confirmed.
+    Most paragraphs of an article are so: the caller need not even collapse their text."""
+    expected = normalise(expected)
+    return counts.get(expected, 0) * 10 >= counts["words"] and not _could_confirm(counts, expected)
+
+
 def is_foreign(text: str, expected: str, counts: dict[str, int] | None = None) -> bool:
     """Whether :func:`verdict` is not None, running langdetect only when that depends on it.
 
