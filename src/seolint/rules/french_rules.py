@@ -394,6 +394,11 @@ class _Target:
 
 
 def _targets(doc: Document) -> list[_Target]:
+    """The body and the fields, made once per document and shared by the typography rules."""
+    return doc.memo("fr-targets", _make_targets)
+
+
+def _make_targets(doc: Document) -> list[_Target]:
     view = prose_view(doc)
     targets = [_Target(0, view.text, doc.text)]
     targets.extend(_Target(f.start, f.text, f.original, f) for f in field_prose(doc))
