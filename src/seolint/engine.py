@@ -180,6 +180,7 @@ class Linter:
             required=config.required,
         )
         self._instances = {r.rule.id: r.rule() for r in self.rules}
+        self._file_checks = [(r, self._instances[r.rule.id]) for r in self.file_rules]
         unreadable = self.by_code.get(UNREADABLE)
         self.max_bytes: int = getattr(
             unreadable and unreadable.options, "max_bytes", MAX_FILE_BYTES
@@ -286,12 +287,12 @@ class Linter:
 
     def _check(self, doc: Document, result: FileResult) -> list[Finding]:
         findings: list[Finding] = []
-        for active in self.file_rules:
-            instance = self._instances[active.rule.id]
+        append = findings.append
+        # (a plain loop: it runs for every rule of every file, most of which find nothing)
+        for active, instance in self._file_checks:
             try:
-                findings.extend(
-                    make_finding(doc, active, v) for v in instance.check(doc, active.options)
-                )
+                for violation in instance.check(doc, active.options):
+                    append(make_finding(doc, active, violation))
             except Exception as exc:  # a faulty rule must not hide the rest of the run
                 result.errors.append(_internal_error(active, doc.path, exc))
         return findings
