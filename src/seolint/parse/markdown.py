@@ -118,9 +118,12 @@ _ATX_SUFFIX = re.compile(r"(?:[ \t]+#+)?[ \t]*$")
 
 def plain_heading(text: str) -> str:
     """Heading source without Markdown marks: ``**Le** [lien](u) `x` `` → ``Le lien x``."""
-    text = _HEADING_LINK.sub(r"\1", text)
+    # (each substitution only where its marks are: most headings have none)
+    if "](" in text:
+        text = _HEADING_LINK.sub(r"\1", text)
     text = text.replace("`", "")
-    text = _HEADING_MARKS.sub("", text)
+    if "*" in text or "_" in text or "~" in text:
+        text = _HEADING_MARKS.sub("", text)
     return " ".join(text.split())
 
 
