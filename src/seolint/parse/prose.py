@@ -370,19 +370,25 @@ def _compose(text: str, keep: list[tuple[int, int]], blank: list[tuple[int, int]
     pieces: list[str] = []
     position = 0  # everything before is in pieces
     blank.sort()
+    count = len(blank)
     index = 0
+    # (the loops below run once per blanked span, hundreds of thousands on a large site: no
+    # len() or max() call inside them)
     for start, end in sorted(keep):
-        while index < len(blank) and blank[index][1] <= start:
+        while index < count and blank[index][1] <= start:
             index += 1
         visible = start
         scan = index
-        while scan < len(blank) and blank[scan][0] < end:
+        while scan < count:
             b_start, b_end = blank[scan]
+            if b_start >= end:
+                break
             if b_start > visible:
                 pieces.append(blanked[position:visible])
                 pieces.append(text[visible:b_start])
                 position = b_start
-            visible = max(visible, b_end)
+            if b_end > visible:
+                visible = b_end
             scan += 1
         if visible < end:
             pieces.append(blanked[position:visible])
