@@ -391,6 +391,34 @@ def test_fr004_readability() -> None:
     assert "words per sentence" in message and "syllables per word" in message
 
 
+@pytest.mark.parametrize(
+    ("word", "count"),
+    [
+        ("réalité", 4),  # a hiatus: ré-a-li-té
+        ("table", 1),  # a final mute e
+        ("entreprises", 3),
+        ("économique", 4),  # the u of « qu » is silent
+        ("Le", 1),
+        ("le,", 1),  # punctuation and case do not matter
+        ("«", 0),
+    ],
+)
+def test_syllables_of_french_words(word: str, count: int) -> None:
+    from seolint.text.french import syllables
+
+    assert syllables(word) == count
+
+
+def test_syllable_counts_survive_the_cache_being_emptied() -> None:
+    from seolint.text.french import analyse, readability, syllables
+
+    before = readability([analyse("La réalité économique des entreprises.")])
+    for number in range(50_001):  # more tokens than the cache keeps
+        syllables(f"mot{number}")
+    assert readability([analyse("La réalité économique des entreprises.")]) == before
+    assert (before.words, before.sentences, before.syllables) == (5, 1, 13)
+
+
 def test_fr004_good_short_and_other_languages() -> None:
     assert run(article(EASY * 12 + "\n"), "FR004") == []
     assert run(article(HARD + "\n"), "FR004") == []  # under 100 words
