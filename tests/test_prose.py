@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from seolint.parse.document import FileSettings, parse_document
 from seolint.parse.prose import (
@@ -187,3 +189,24 @@ def test_title_taken_from_the_body_is_not_a_field_unit() -> None:
     doc = parse_document("a.md", b"# Un titre : oui\n\nTexte.\n", FileSettings())
     assert field_prose(doc) == []
     assert prose_view(doc).paragraphs[0].kind == HEADING_KIND
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="a1_/.~ \n:-", max_size=30), st.integers(0, 3))
+def test_path_prefilter_keeps_every_slash_a_path_may_start_at(text: str, start: int) -> None:
+    """The regex that picks the slashes worth a look never drops one the path scanner would
+    take: not after a word character or a slash, once up to two « . » « ~ » are passed."""
+    from seolint.parse.prose import _PATH_SLASH
+
+    start = min(start, len(text))
+    kept = {start + m.start() for m in _PATH_SLASH.finditer(text[start:])}
+    for index in range(start, len(text)):
+        if text[index] != "/":
+            continue
+        first = index
+        while first > start and index - first < 2 and text[first - 1] in ".~":
+            first -= 1
+        before = text[first - 1] if first > start else " "
+        if before.isalnum() or before in "/_.~":
+            continue
+        assert index in kept, (text, start, index)

@@ -56,6 +56,9 @@ _EMAIL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01
 _URL_REST = re.compile(r"[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]»’]")
 _DOMAIN_REST = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _PATH_REST = re.compile(r"(?:/[\w.@%+-]+){2,}/?")
+# a slash that may start a path: not right after a word character or a slash, nor after
+# one or two « . » « ~ » that follow one (a prefilter: the loop in _inline_spans decides)
+_PATH_SLASH = re.compile(r"/(?<![\w/]/)(?<![\w/][.~]/)(?<![\w/.~][.~][.~]/)")
 _BACKSLASH_PATH_REST = re.compile(r"(?:\\[\w.$-]+)+\\?|\\(?=\s|$)")
 _NOT_SPACE = re.compile(r"[^\s<>\"'`]*")
 _LATEX = re.compile(r"\\[A-Za-z]+(?:\{[^}\n]*\})?")
@@ -114,7 +117,12 @@ def _inline_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             if text.endswith("mailto:", start, first):
                 first -= 7
             yield first, domain.end()
-    for index in _find(text, "/", start, end):  # /etc/hosts, ./src/app, ~/.bashrc
+    # /etc/hosts, ./src/app, ~/.bashrc: a slash after a word, a slash or up to two « . » or
+    # « ~ » after one (et/ou, 24/7, the rest of a URL) is passed over by the regex already
+    # (run on the slice: its lookbehinds must not see what comes before ``start``)
+    slashes = _PATH_SLASH.finditer(text[start:end]) if text.find("/", start, end) != -1 else ()
+    for slash in slashes:
+        index = start + slash.start()
         first = index
         while first > start and index - first < 2 and text[first - 1] in ".~":
             first -= 1
