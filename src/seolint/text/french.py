@@ -131,21 +131,7 @@ _HIATUS = re.compile(r"é(?=[aoéèiu])|[aoeu](?=é)|[aeiouy](?=[ïüë])")
 _MUTE_E = re.compile(f"[^{_VOWELS}]es?$")
 
 
-class _SyllableCache(dict[str, int]):
-    """Syllables of each token, computed on first sight. A plain dict: the readability of a
-    body looks up every one of its words, and an ``lru_cache`` hit costs twice a dict
-    hit. Emptied past 50,000 tokens (a few megabytes), a worker's vocabulary being larger."""
-
-    def __missing__(self, word: str) -> int:
-        if len(self) >= 50_000:
-            self.clear()
-        count = self[word] = _spoken_syllables(word.strip(_PUNCTUATION).lower())
-        return count
-
-
-_SYLLABLES = _SyllableCache()
-
-
+@lru_cache(maxsize=16384)  # two small caches: a worker keeps them all run long
 def syllables(word: str) -> int:
     """Spoken syllables of a French word, estimated from its spelling.
 
@@ -156,7 +142,7 @@ def syllables(word: str) -> int:
     which textstat counts, run lower (it never splits a short edge syllable: « idée » 1)
     and need a dictionary loaded at start-up.
     """
-    return _SYLLABLES[word]
+    return _spoken_syllables(word.strip(_PUNCTUATION).lower())
 
 
 @lru_cache(maxsize=16384)
@@ -252,7 +238,7 @@ def readability(paragraphs: Iterable[ParagraphText | str]) -> Readability:
         if not paragraph.words:
             continue
         words += paragraph.words
-        syllable_count += sum(map(_SYLLABLES.__getitem__, paragraph.tokens))
+        syllable_count += sum(map(syllables, paragraph.tokens))
         sentences += max(1, len(paragraph.sentences))
     return Readability(words, sentences, syllable_count)
 
