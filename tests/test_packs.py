@@ -292,6 +292,9 @@ def test_regular_expressions_exceptions_proper_nouns_and_start(tmp_path: Path) -
     assert spans(findings, "REG002") == [(5, 39, "digital"), (6, 43, "Digital")]
     assert spans(findings, "REG003") == [(2, 18, "Découvrez"), (8, 5, "Découvrez")]
     assert spans(findings, "REG004") == [(8, 48, "Go")]
+    # a phrase at the very start of the file: nothing before it, not even a front-matter
+    bare = lint("Découvrez la suite.\n", packs, select=("REG",)).findings
+    assert spans(bare, "REG003") == [(1, 1, "Découvrez")]
 
 
 # -- substitutions and the fixer ----------------------------------------------------------------
