@@ -143,3 +143,21 @@ def test_english_with_a_tenth_of_french_function_words_is_not_plainly_french() -
     assert not plainly_expected(counts, "fr")  # …but English has enough to be confirmed
     found = verdict(text, "fr", counts)
     assert isinstance(found, Detection) and found.lang == "en"
+
+
+_BODY_PIECES = [*"leth dΣσ’'.,:«» \n\tÉé", "les ", "and ", "the ", "l'", "don't ", "ΟΔΟΣ "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_BODY_PIECES)).map("".join), max_size=6))
+def test_function_words_of_a_joined_body_are_the_sum_of_its_paragraphs(texts: list[str]) -> None:
+    """FR001 counts a body's function words on its joined text or paragraph by paragraph,
+    whichever it has at hand: the two must give the same numbers."""
+    from seolint.text.language import function_words
+
+    joined = function_words(" ".join(texts))
+    summed = dict.fromkeys(joined, 0)
+    for text in texts:
+        for key, value in function_words(text).items():
+            summed[key] += value
+    assert joined == summed

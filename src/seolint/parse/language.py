@@ -30,6 +30,7 @@ from seolint.text.language import (
 )
 
 MIN_BODY_CHARS = 200
+_OPENING_WORDS = 50  # enough words of a body's first paragraphs to guess its language by
 """Under 200 characters of prose, one sentence in another language would decide the body."""
 
 # What a paragraph cites rather than says: link texts (the titles of the pages they name:
@@ -99,18 +100,41 @@ class LanguageView:
             self._body_done = True
             paragraphs = self._own_paragraphs()
             if is_supported(self.expected) and _joined_length_reaches(paragraphs, MIN_BODY_CHARS):
-                per_paragraph = [self._counts(p.start, p.end, p.text) for p in paragraphs]
-                # every count has the same keys in the same order: add them column by column
-                totals = map(sum, zip(*(c.values() for c in per_paragraph), strict=True))
-                counts = dict(zip(per_paragraph[0], totals, strict=True))
-                # most bodies are in the expected language: the function words say so without
-                # the joined text (a whole article) being built
-                if not settled_as_expected(counts, self.expected, BODY_CONFIRMING_SHARE):
-                    text = " ".join(collapse(p.text) for p in paragraphs)
-                    self._body = foreign_language(
-                        text, self.expected, counts, BODY_CONFIRMING_SHARE
-                    )
+                self._body = self._foreign_body(paragraphs)
         return self._body
+
+    def _foreign_body(self, paragraphs: list[Paragraph]) -> Detection | None:
+        # Most bodies are in the expected language: the sum of their paragraphs' function
+        # words (which FR002 needs anyway) says so without the joined text (a whole article)
+        # being built. When the first paragraphs are not plainly in that language, the body
+        # is seldom either, and langdetect will want the joined text: its function words are
+        # then counted on it in one pass (the same sums), not paragraph by paragraph.
+        text = None
+        if self._opens_plainly_expected(paragraphs):
+            per_paragraph = [self._counts(p.start, p.end, p.text) for p in paragraphs]
+            # every count has the same keys in the same order: add them column by column
+            totals = map(sum, zip(*(c.values() for c in per_paragraph), strict=True))
+            counts = dict(zip(per_paragraph[0], totals, strict=True))
+        else:
+            text = " ".join(collapse(p.text) for p in paragraphs)
+            counts = function_words(text)
+        if settled_as_expected(counts, self.expected, BODY_CONFIRMING_SHARE):
+            return None
+        if text is None:
+            text = " ".join(collapse(p.text) for p in paragraphs)
+        return foreign_language(text, self.expected, counts, BODY_CONFIRMING_SHARE)
+
+    def _opens_plainly_expected(self, paragraphs: list[Paragraph]) -> bool:
+        """Whether the body's first paragraphs, up to some 50 words, are plainly in the
+        expected language (:func:`plainly_expected`)."""
+        opening: dict[str, int] = {}
+        for paragraph in paragraphs:
+            counts = self._counts(paragraph.start, paragraph.end, paragraph.text)
+            for key, value in counts.items():
+                opening[key] = opening.get(key, 0) + value
+            if opening["words"] >= _OPENING_WORDS:
+                break
+        return plainly_expected(opening, self.expected)
 
     def unit(self, start: int, end: int, masked: str) -> Detection | str | None:
         """A paragraph's (or a field's) language when it is not the expected one: a
