@@ -112,12 +112,11 @@ def _dispatcher(rules: list[BlockRule], starts: dict[BlockRule, str]) -> BlockRu
     by_character: dict[str, list[BlockRule]] = {}
 
     def rules_for(character: str) -> list[BlockRule]:
-        found = by_character.get(character)
-        if found is None:
-            # ("" is in every string: at the end of the text every rule is called)
-            found = by_character[character] = [
-                rule for rule in rules if rule not in starts or character in starts[rule]
-            ]
+        """The rules for a character not seen yet, remembered in ``by_character``."""
+        # ("" is in every string: at the end of the text every rule is called)
+        found = by_character[character] = [
+            rule for rule in rules if rule not in starts or character in starts[rule]
+        ]
         return found
 
     def dispatch(state: StateBlock, line: int, end_line: int, silent: bool) -> bool:

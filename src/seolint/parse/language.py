@@ -111,30 +111,26 @@ class LanguageView:
         # then counted on it in one pass (the same sums), not paragraph by paragraph.
         text = None
         if self._opens_plainly_expected(paragraphs):
-            per_paragraph = [self._counts(p.start, p.end, p.text) for p in paragraphs]
-            # every count has the same keys in the same order: add them column by column
-            totals = map(sum, zip(*(c.values() for c in per_paragraph), strict=True))
-            counts = dict(zip(per_paragraph[0], totals, strict=True))
+            counts = _summed([self._counts(p.start, p.end, p.text) for p in paragraphs])
         else:
-            text = " ".join(collapse(p.text) for p in paragraphs)
+            text = _joined(paragraphs)
             counts = function_words(text)
         if settled_as_expected(counts, self.expected, BODY_CONFIRMING_SHARE):
             return None
-        if text is None:
-            text = " ".join(collapse(p.text) for p in paragraphs)
+        text = _joined(paragraphs) if text is None else text
         return foreign_language(text, self.expected, counts, BODY_CONFIRMING_SHARE)
 
     def _opens_plainly_expected(self, paragraphs: list[Paragraph]) -> bool:
         """Whether the body's first paragraphs, up to some 50 words, are plainly in the
         expected language (:func:`plainly_expected`)."""
-        opening: dict[str, int] = {}
+        opening: list[dict[str, int]] = []
+        words = 0
         for paragraph in paragraphs:
-            counts = self._counts(paragraph.start, paragraph.end, paragraph.text)
-            for key, value in counts.items():
-                opening[key] = opening.get(key, 0) + value
-            if opening["words"] >= _OPENING_WORDS:
+            opening.append(self._counts(paragraph.start, paragraph.end, paragraph.text))
+            words += opening[-1]["words"]
+            if words >= _OPENING_WORDS:
                 break
-        return plainly_expected(opening, self.expected)
+        return plainly_expected(_summed(opening), self.expected)
 
     def unit(self, start: int, end: int, masked: str) -> Detection | str | None:
         """A paragraph's (or a field's) language when it is not the expected one: a
@@ -179,6 +175,18 @@ class LanguageView:
                 return None
         found = self.unit(start, end, masked)
         return found if isinstance(found, Detection) else None
+
+
+def _joined(paragraphs: list[Paragraph]) -> str:
+    """The paragraphs' text, collapsed and joined by spaces (what langdetect reads)."""
+    return " ".join(collapse(p.text) for p in paragraphs)
+
+
+def _summed(counts: list[dict[str, int]]) -> dict[str, int]:
+    """Function-word counts added up; every count has the same keys in the same order, so
+    they are added column by column."""
+    totals = map(sum, zip(*(c.values() for c in counts), strict=True))
+    return dict(zip(counts[0], totals, strict=True))
 
 
 def _joined_length_reaches(paragraphs: list[Paragraph], length: int) -> bool:

@@ -27,6 +27,8 @@ from typing import Any
 from langdetect.detector import Detector
 from langdetect.utils.ngram import NGram
 
+from seolint.text.language import matched_length, matched_length_below
+
 # langdetect's parameters (Detector class attributes and defaults)
 _ALPHA = Detector.ALPHA_DEFAULT
 _ALPHA_WIDTH = Detector.ALPHA_WIDTH
@@ -55,21 +57,6 @@ class _Normalised(dict[int, str]):
 _NORMALISED = _Normalised()
 
 
-def _count(pattern: re.Pattern[str], text: str) -> int:
-    return sum(map(len, pattern.findall(text)))
-
-
-def _fewer_than(pattern: re.Pattern[str], text: str, limit: float) -> bool:
-    """``_count(pattern, text) < limit``, reading only as far as needed (Latin text reaches
-    the limit, its few non-Latin characters halved, within its first words)."""
-    found = 0
-    for match in pattern.finditer(text):
-        found += match.end() - match.start()
-        if found >= limit:
-            return False
-    return True
-
-
 def prepared_text(text: str) -> str:
     """The text langdetect's ``append`` then ``cleaning_text`` leave to detect."""
     text = Detector.URL_RE.sub(" ", text)
@@ -89,7 +76,7 @@ def prepared_text(text: str) -> str:
     if (
         not text.isascii()
         and _NON_LATIN.search(text)
-        and _fewer_than(_LATIN, text, _count(_NON_LATIN, text) / 2)
+        and matched_length_below(_LATIN, text, matched_length(_NON_LATIN, text) / 2)
     ):
         text = _LATIN.sub("", text)
     return text

@@ -314,25 +314,43 @@ def settled_as_expected(
 ) -> bool:
     """True when :func:`verdict` answers None from the function words alone, for any text
     of at least MIN_CHARS with these counts: enough words, the expected language's
-    function words present (so no other script is suspected), and no other language with
-    enough of its own to be confirmed. The caller need not even build the text."""
+    function words present, and :func:`plainly_expected`. The caller need not even build
+    the text."""
     expected = normalise(expected)
     return (
         expected in FUNCTION_WORDS
         and counts["words"] >= MIN_WORDS
-        and counts.get(expected, 0) * 10 >= counts["words"]
-        and not _could_confirm(counts, expected, share)
+        and plainly_expected(counts, expected, share)
         and _guess(counts, expected) is None
     )
 
 
-def plainly_expected(counts: dict[str, int], expected: str) -> bool:
+def plainly_expected(
+    counts: dict[str, int], expected: str, share: float = _CONFIRMING_SHARE
+) -> bool:
     """True when :func:`verdict` answers None for any text with these counts, however long:
     at least one word in ten is a function word of the expected language (so no other
     script is looked for) and no other language has enough of its own to be confirmed.
     Most paragraphs of an article are so: the caller need not even collapse their text."""
     expected = normalise(expected)
-    return counts.get(expected, 0) * 10 >= counts["words"] and not _could_confirm(counts, expected)
+    return counts.get(expected, 0) * 10 >= counts["words"] and not _could_confirm(
+        counts, expected, share
+    )
+
+
+def matched_length(pattern: re.Pattern[str], text: str) -> int:
+    """How many characters of ``text`` the matches of ``pattern`` cover."""
+    return sum(map(len, pattern.findall(text)))
+
+
+def matched_length_below(pattern: re.Pattern[str], text: str, limit: float) -> bool:
+    """``matched_length(pattern, text) < limit``, reading only as far as needed."""
+    found = 0
+    for match in pattern.finditer(text):
+        found += match.end() - match.start()
+        if found >= limit:
+            return False
+    return True
 
 
 def is_foreign(text: str, expected: str, counts: dict[str, int] | None = None) -> bool:
@@ -398,17 +416,10 @@ def _other_script(text: str) -> bool:
         return False
     # the non-Latin letters first: most texts have none, and counting every letter (a list
     # of every one) is then not needed
-    others = sum(map(len, _NON_LATIN_LETTERS.findall(text)))
-    if not others:
-        return False
+    others = matched_length(_NON_LATIN_LETTERS, text)
     # the letters are counted only until they reach twice the others: in Latin text with a
     # few other letters (a name, a symbol), within its first words
-    letters = 0
-    for run in _LETTERS.finditer(text):
-        letters += run.end() - run.start()
-        if letters >= others * 2:
-            return False
-    return True
+    return others > 0 and matched_length_below(_LETTERS, text, others * 2)
 
 
 _REMEMBERED_CHARS = 2_000  # paragraphs, not whole bodies: the memory stays small
