@@ -38,6 +38,13 @@ DOCUMENTS = [
     "Texte\n   ",  # a last line of spaces without a newline
     "Texte\n \t\tcode tabulé\n\t\n  \t - liste\n",
     "| a | b |\n|---|---|\n| 1 | 2 |\n| a |\n:--\n| x |\n |-|\n",
+    # setext underlines, and the lines a paragraph runs over (one scan finds both)
+    "Titre\n  ===  \n\nTitre\n= =\n\nTitre\n    ===\n\nTitre\n-\t\n",
+    "> Titre\n===\n\n> Titre\n> ---\n\n- Titre\n  ---\n- Texte\n---\n",
+    "Texte\n\tcontinue\n        loin\n===\n\nTexte\n  > citation\n===\n",
+    "- a\n  texte\n  > citation\n  texte\n\n> texte\nparesseux\n---\n",
+    "1. texte\n   suite\n\n   Titre\n   ===\n2. texte\n---\n",
+    "> - texte\n>   Titre\n>   ---\n> texte\n",
     # line endings and NUL characters, normalised before the blocks are found
     "# Titre\r\n\r\nWindows\r\nlignes\r\n- a\r- b\r\r\n\rfin\r",
     "Texte\0nul\n\0\n```\r\ncode\0\r\n```\n\r\n",
@@ -52,6 +59,37 @@ def tokens(text: str, parser: Any) -> list[tuple[Any, ...]]:
 @pytest.mark.parametrize("text", DOCUMENTS)
 def test_tokens_are_markdown_its(text: str) -> None:
     assert tokens(text, block_parser()) == tokens(text, plain_block_parser())
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("Texte\nsuite\n", 2),
+        ("Titre\n===\n", 2),
+        ("Texte\n- liste\n", 2),
+        ("    code\nsuite\n===\n", 3),
+        # a caller's end before the last line: lheading stops there, paragraph does not
+        ("Texte\nsuite\n===\n", 2),
+        ("Texte\nsuite\nfin\n", 1),
+    ],
+)
+def test_one_scan_leaves_the_state_as_lheading_then_paragraph(text: str, end: int) -> None:
+    """Tokens, next line and parent type, as markdown-it's two rules leave them (lheading
+    does not restore the parent type when it declines: the following rules may read it)."""
+    from markdown_it.rules_block import StateBlock, lheading, paragraph
+
+    from seolint.parse.block_parser import _setext_or_paragraph
+
+    def state_after(rule: Any) -> tuple[Any, ...]:
+        state = StateBlock(text, plain_block_parser(), {}, [])
+        state.parentType = "list"
+        matched = rule(state, 0, end, False)
+        return matched, state.line, state.parentType, [dataclasses.astuple(t) for t in state.tokens]
+
+    def markdown_its(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        return lheading(state, start, end, silent) or paragraph(state, start, end, silent)
+
+    assert state_after(_setext_or_paragraph) == state_after(markdown_its)
 
 
 # Lines made of the characters the rules are chosen by, at various indentations.

@@ -14,6 +14,10 @@ token (``tests/test_block_parser.py`` compares the tokens with a plain markdown-
   starting with that character; the others would return False without touching the state.
   The table rule is also skipped when the *next* line cannot be a table's delimiter row
   (it must start with ``|``, ``-`` or ``:``): it is tried on every line otherwise.
+- **Paragraphs scanned once.** For a line no other rule takes, markdown-it's ``lheading``
+  walks the next lines looking for a setext underline (``===``, ``---``) and, most of the
+  time finding none, declines; ``paragraph`` then walks the same lines again. One rule does
+  both here, in one walk (markdown-it-py 3 and 4, whose two rules it follows).
 - **Line marks at C speed.** markdown-it's block state records, for every line, where it
   starts and ends and how far it is indented, in a Python loop over the lines; the same
   lists are built here with ``str.split`` and list comprehensions.
@@ -95,10 +99,114 @@ def _dispatch_on_first_character(md: MarkdownIt) -> None:
     def get_rules(chain_name: str = "") -> list[BlockRule]:
         found = chains.get(chain_name)
         if found is None:
-            found = chains[chain_name] = [_dispatcher(compile_chain(chain_name), starts)]
+            rules = _one_scan_for_paragraphs(compile_chain(chain_name))
+            found = chains[chain_name] = [_dispatcher(rules, starts)]
         return found
 
     ruler.getRules = get_rules  # type: ignore[method-assign,assignment]
+
+
+_KNOWN_MAJOR_VERSIONS = ("3", "4")
+
+
+@cache
+def _trimmer() -> Callable[[str], str]:
+    """How markdown-it trims a paragraph's text (``mdTrim`` since markdown-it-py 4)."""
+    try:
+        from markdown_it.common.utils import mdTrim
+    except ImportError:  # markdown-it-py 3
+        return str.strip
+    return mdTrim
+
+
+def _one_scan_for_paragraphs(rules: list[BlockRule]) -> list[BlockRule]:
+    """The chain with markdown-it's ``lheading`` and ``paragraph`` (when they follow each
+    other, as in markdown-it's own order) replaced by :func:`_setext_or_paragraph`, for the
+    versions of markdown-it-py it was written from."""
+    import markdown_it
+    from markdown_it.rules_block import lheading, paragraph
+
+    if markdown_it.__version__.split(".")[0] not in _KNOWN_MAJOR_VERSIONS:
+        return rules
+    for index in range(len(rules) - 1):
+        if rules[index] is lheading and rules[index + 1] is paragraph:
+            return [*rules[:index], _setext_or_paragraph, *rules[index + 2 :]]
+    return rules
+
+
+def _setext_or_paragraph(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """markdown-it's ``lheading`` then, when it declines, its ``paragraph``, in one scan.
+
+    Both walk the same lines, stopping at the same blank line or block that interrupts a
+    paragraph; ``lheading`` also stops at a setext underline. When it finds none, its scan
+    ended where the paragraph's does, so the paragraph is made from it instead of walking
+    its lines (and asking every interrupting rule about each) a second time. The state is
+    left as the two rules leave it — ``lheading`` does not restore ``parentType`` when it
+    declines, so after a paragraph it is ``"paragraph"``.
+    """
+    if end != state.lineMax or state.is_code_block(start):
+        # paragraph scans to lineMax, lheading to ``end``; and lheading declines a code block
+        from markdown_it.rules_block import lheading, paragraph
+
+        return lheading(state, start, end, silent) or paragraph(state, start, end, silent)
+    terminators = state.md.block.ruler.getRules("paragraph")
+    old_parent = state.parentType
+    state.parentType = "paragraph"
+    b_marks, e_marks, t_shift, s_count = state.bMarks, state.eMarks, state.tShift, state.sCount
+    indent = state.blkIndent
+    source = state.src
+    level = 0
+    marker = ""
+    line = start + 1
+    while line < end:
+        position = b_marks[line] + t_shift[line]
+        if position >= e_marks[line]:
+            break  # a blank line
+        column = s_count[line]
+        if column - indent > 3:
+            line += 1  # a lazy continuation line, however indented
+            continue
+        if column >= indent:
+            marker = source[position]
+            if (
+                marker in "-="
+                and state.skipSpaces(state.skipCharsStr(position, marker)) >= e_marks[line]
+            ):
+                level = 1 if marker == "=" else 2
+                break
+        if column < 0:
+            line += 1  # inside a blockquote: its rule has checked this line
+            continue
+        for rule in terminators:
+            if rule(state, line, end, True):
+                break
+        else:
+            line += 1
+            continue
+        break  # a block that interrupts a paragraph starts on this line
+    content = _trimmer()(state.getLines(start, line, indent, False))
+    if level:
+        state.line = line + 1
+        token = state.push("heading_open", f"h{level}", 1)
+        token.markup = marker
+        token.map = [start, state.line]
+        token = state.push("inline", "", 0)
+        token.content = content
+        token.map = [start, state.line - 1]
+        token.children = []
+        token = state.push("heading_close", f"h{level}", -1)
+        token.markup = marker
+        state.parentType = old_parent
+        return True
+    state.line = line
+    token = state.push("paragraph_open", "p", 1)
+    token.map = [start, line]
+    token = state.push("inline", "", 0)
+    token.content = content
+    token.map = [start, line]
+    token.children = []
+    state.push("paragraph_close", "p", -1)
+    return True
 
 
 # the first character of a table's delimiter row (the line after its header)
