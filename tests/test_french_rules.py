@@ -444,6 +444,16 @@ def test_fr005_long_sentence() -> None:
     assert findings[0].end_column == 20 + len(long_sentence)
 
 
+def test_fr005_limit_is_inclusive_whatever_the_paragraph() -> None:
+    five = {"FR005": {"max_words": 5}}
+    assert run(article("Un deux trois quatre cinq.\n"), "FR005", options=five) == []
+    flagged = run(article("Un deux trois quatre cinq six.\n"), "FR005", options=five)
+    assert [f.message for f in flagged] == ["sentence of 6 words (limit 5): split it"]
+    # in a longer paragraph, only the sentence over the limit
+    body = "Court. Un deux trois quatre cinq six. Un deux trois quatre cinq.\n"
+    assert where(run(article(body), "FR005", options=five), "FR005") == [(5, 8)]
+
+
 def test_fr005_abbreviations_decimals_and_guillemets_do_not_split() -> None:
     words = " ".join(["mot"] * 16)
     body = (

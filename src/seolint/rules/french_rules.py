@@ -365,6 +365,8 @@ class LongSentence(Rule):
 
     def check(self, doc: Document, options: LongSentenceOptions) -> Iterator[Violation]:
         for paragraph, text in _analysed(doc):
+            if len(text.tokens) <= options.max_words:
+                continue  # a sentence's words are some of its paragraph's
             for start, end in text.sentences:
                 words = text.sentence_words(start, end, more_than=options.max_words)
                 if words > options.max_words:

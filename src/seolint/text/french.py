@@ -203,19 +203,30 @@ def count_words(tokens: list[str]) -> int:
     return len(tokens) - (sum(tokens.count(mark) for mark in marks) if marks else 0)
 
 
-@dataclass(frozen=True, slots=True)
 class ParagraphText:
     """The words and sentences of one masked paragraph.
 
     Words are space-separated tokens (their punctuation stays attached; :func:`syllables`
     ignores it): ``str.split`` is several times faster than a regex, and the counts match
-    within a fraction of a percent.
+    within a fraction of a percent. Sentences are found when first asked for: a paragraph
+    with no more words than a sentence may have is never split into sentences by FR005.
     """
 
-    text: str
-    tokens: tuple[str, ...]
-    words: int
-    sentences: tuple[tuple[int, int], ...]  # offsets in text
+    __slots__ = ("_sentences", "text", "tokens", "words")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        tokens = text.split()
+        self.tokens: tuple[str, ...] = tuple(tokens)
+        self.words = count_words(tokens)
+        self._sentences: tuple[tuple[int, int], ...] | None = None
+
+    @property
+    def sentences(self) -> tuple[tuple[int, int], ...]:
+        """(start, end) of each sentence, offsets in ``text``."""
+        if self._sentences is None:
+            self._sentences = tuple(split_sentences(self.text))
+        return self._sentences
 
     def sentence_words(self, start: int, end: int, more_than: int = 0) -> int:
         """Words of the sentence text[start:end]; exact only above ``more_than`` (a cheap
@@ -225,8 +236,7 @@ class ParagraphText:
 
 
 def analyse(text: str) -> ParagraphText:
-    tokens = text.split()
-    return ParagraphText(text, tuple(tokens), count_words(tokens), tuple(split_sentences(text)))
+    return ParagraphText(text)
 
 
 def readability(paragraphs: Iterable[ParagraphText | str]) -> Readability:
