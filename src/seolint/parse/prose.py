@@ -23,6 +23,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from seolint.parse.document import Document
 from seolint.parse.markdown import HEADING, PARAGRAPH, TABLE, Block, Heading, markdown_view
@@ -199,9 +200,9 @@ _TABLE_DELIMITER = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t
 _TABLE_PIPE = re.compile(r"(?<!\\)\|")
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    """One unit of body prose: a paragraph (list items included), a heading or a table row.
+class Paragraph(NamedTuple):
+    """One unit of body prose: a paragraph (list items included), a heading or a table row
+    (a named tuple, as the Markdown view's blocks are).
 
     ``text`` is the masked text, exactly ``end - start`` characters long.
     """
