@@ -45,6 +45,12 @@ DOCUMENTS = [
     "- a\n  texte\n  > citation\n  texte\n\n> texte\nparesseux\n---\n",
     "1. texte\n   suite\n\n   Titre\n   ===\n2. texte\n---\n",
     "> - texte\n>   Titre\n>   ---\n> texte\n",
+    # reference definitions: on one line, with a title on the next, or refused
+    "[a]: /u\n\"titre\"\n[b]: /u\n'titre'\n[c]: /u\n(titre)\n[d]: https://x.fr/y?z=1\n",
+    "[a]: javascript:x\n[b]: DATA:image/png;base64,xx\n[c]: &#x6a;avascript:x\n[d]: /u titre\n",
+    "[ ]: /u\n[\u00a0]: /u\n[e]:\n/u\n[f]: <x y>\n[g]: /u(x)\n[h]: /u\\_x\n[i]: /u\t \n",
+    '> [a]: /u\n> "titre"\n\n- [b]: /u\n  texte\n- [c]: /u\n  (titre)\n\n    [d]: /u\n',
+    'Texte\n[a]: /u\n\n[b]: /u\n# titre\n[c]: /u\n"titre" et plus\n[d]: /u\n"non fermé\n',
     # line endings and NUL characters, normalised before the blocks are found
     "# Titre\r\n\r\nWindows\r\nlignes\r\n- a\r- b\r\r\n\rfin\r",
     "Texte\0nul\n\0\n```\r\ncode\0\r\n```\n\r\n",
@@ -92,6 +98,32 @@ def test_one_scan_leaves_the_state_as_lheading_then_paragraph(text: str, end: in
     assert state_after(_setext_or_paragraph) == state_after(markdown_its)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[a]: /u\n",
+        "[a]: /u\nsuite\n",
+        "[a]: /u\n'titre'\n",
+        "[a]: /u\n\n",
+        "[a]: javascript:x\n",
+        "[a] texte\n",
+    ],
+)
+def test_simple_definitions_end_where_markdown_its_do(text: str) -> None:
+    """The next line and the tokens as markdown-it's rule leaves them (its
+    ``env["references"]``, which only inline parsing reads, is left empty)."""
+    from markdown_it.rules_block import StateBlock, reference
+
+    from seolint.parse.block_parser import _simple_definition_or_reference
+
+    def state_after(rule: Any) -> tuple[Any, ...]:
+        state = StateBlock(text, plain_block_parser(), {}, [])
+        matched = rule(state, 0, state.lineMax, False)
+        return matched, state.line, state.parentType, [dataclasses.astuple(t) for t in state.tokens]
+
+    assert state_after(_simple_definition_or_reference) == state_after(reference)
+
+
 # Lines made of the characters the rules are chosen by, at various indentations.
 _PIECES = [
     "",
@@ -120,6 +152,8 @@ _PIECES = [
     "<!-- c -->",
     "[x]: /u",
     "[x]",
+    '"t"',
+    "(t)",
     "\tt",
     "    code",
 ]

@@ -18,6 +18,10 @@ token (``tests/test_block_parser.py`` compares the tokens with a plain markdown-
   walks the next lines looking for a setext underline (``===``, ``---``) and, most of the
   time finding none, declines; ``paragraph`` then walks the same lines again. One rule does
   both here, in one walk (markdown-it-py 3 and 4, whose two rules it follows).
+- **One-line reference definitions settled by a regex.** ``[1]: https://…`` is read by
+  markdown-it character by character, its URL normalised and stored for inline parsing
+  (which seolint does not run); a definition of that simple shape is recognised here by
+  one regex, and any other line starting with ``[`` still goes to markdown-it's rule.
 - **Line marks at C speed.** markdown-it's block state records, for every line, where it
   starts and ends and how far it is indented, in a Python loop over the lines; the same
   lists are built here with ``str.split`` and list comprehensions.
@@ -39,6 +43,7 @@ rule this module does not know (a newer markdown-it, a plugin) is always called.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from functools import cache
@@ -85,6 +90,7 @@ def first_characters() -> dict[BlockRule, str]:
         rules_block.hr: "*-_",
         rules_block.list_block: "*-+0123456789",
         rules_block.reference: "[",
+        _simple_definition_or_reference: "[",
         rules_block.html_block: "<",
         rules_block.heading: "#",
     }
@@ -99,7 +105,7 @@ def _dispatch_on_first_character(md: MarkdownIt) -> None:
     def get_rules(chain_name: str = "") -> list[BlockRule]:
         found = chains.get(chain_name)
         if found is None:
-            rules = _one_scan_for_paragraphs(compile_chain(chain_name))
+            rules = _faster_rules(compile_chain(chain_name))
             found = chains[chain_name] = [_dispatcher(rules, starts)]
         return found
 
@@ -119,19 +125,61 @@ def _trimmer() -> Callable[[str], str]:
     return mdTrim
 
 
-def _one_scan_for_paragraphs(rules: list[BlockRule]) -> list[BlockRule]:
+def _faster_rules(rules: list[BlockRule]) -> list[BlockRule]:
     """The chain with markdown-it's ``lheading`` and ``paragraph`` (when they follow each
-    other, as in markdown-it's own order) replaced by :func:`_setext_or_paragraph`, for the
-    versions of markdown-it-py it was written from."""
+    other, as in markdown-it's own order) replaced by :func:`_setext_or_paragraph`, and its
+    ``reference`` by :func:`_simple_definition_or_reference`, for the versions of
+    markdown-it-py they were written from."""
     import markdown_it
-    from markdown_it.rules_block import lheading, paragraph
+    from markdown_it.rules_block import lheading, paragraph, reference
 
     if markdown_it.__version__.split(".")[0] not in _KNOWN_MAJOR_VERSIONS:
         return rules
+    rules = [_simple_definition_or_reference if rule is reference else rule for rule in rules]
     for index in range(len(rules) - 1):
         if rules[index] is lheading and rules[index + 1] is paragraph:
             return [*rules[:index], _setext_or_paragraph, *rules[index + 2 :]]
     return rules
+
+
+# A link reference definition on one line, ``[label]: destination``, with none of the
+# characters that make markdown-it look further: no bracket or backslash in the label; no
+# angle bracket, parenthesis, backslash, entity (``&``) or control character in the
+# destination; nothing after it but spaces.
+_SIMPLE_DEFINITION = re.compile(r"\[([^\[\]\\\n]+)\]:[ \t]*([^\s<>()\\&\x00-\x1f\x7f]+)[ \t]*")
+# the destinations markdown-it's validateLink refuses (and the data: images it accepts)
+_UNSAFE_DESTINATION = re.compile(r"(?:vbscript|javascript|file|data):", re.IGNORECASE)
+
+
+def _simple_definition_or_reference(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """markdown-it's ``reference`` rule, with the common case settled without it.
+
+    Most definitions are one line, ``[1]: https://…``. For those, markdown-it scans the
+    label and the destination character by character, normalises the URL and stores it in
+    ``env["references"]`` (which only inline parsing reads: seolint does not run it). Here,
+    such a line is taken as a definition when the line after it cannot hold its title (no
+    ``"``, ``'`` or ``(`` first): the block then ends on that line, as markdown-it's does.
+    Every other line goes to markdown-it's rule.
+    """
+    from markdown_it.rules_block import reference
+
+    if silent or state.md.options.get("inline_definitions") or state.is_code_block(start):
+        return reference(state, start, end, silent)
+    position = state.bMarks[start] + state.tShift[start]
+    found = _SIMPLE_DEFINITION.fullmatch(state.src, position, state.eMarks[start])
+    if (
+        found is None
+        or not found.group(1).strip()  # markdown-it refuses an empty label
+        or _UNSAFE_DESTINATION.match(found.group(2))
+    ):
+        return reference(state, start, end, silent)
+    following = start + 1
+    if following < state.lineMax:
+        first = state.bMarks[following] + state.tShift[following]
+        if first < state.eMarks[following] and state.src[first] in "\"'(":
+            return reference(state, start, end, silent)  # a title may follow
+    state.line = following
+    return True
 
 
 def _setext_or_paragraph(state: StateBlock, start: int, end: int, silent: bool) -> bool:
