@@ -10,6 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from conftest import run_cli, run_json
 from seolint.config import Config, load_file
@@ -401,3 +403,17 @@ def test_context_files_are_never_reported(tmp_path: Path, given: list[str]) -> N
 def test_source_file_marks_context() -> None:
     source = SourceFile("a.md", Path("a.md"), facts_only=True)
     assert source == SourceFile("a.md", Path("a.md"))  # the flag does not change identity
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab./-_ %?#:\t\r\n[]@&=+~é", max_size=16))
+def test_a_link_resolves_as_urlsplit_and_unquote_read_it(target: str) -> None:
+    """Links without URL syntax skip urlsplit and unquote: same path as with them."""
+    from urllib.parse import unquote, urlsplit
+
+    from seolint.rules.corpus_rules import _absolute, _resolve
+
+    target = target.strip()
+    assume(not target.startswith("//"))  # a link to another site, never resolved
+    expected = _absolute(os.path.join("posts", unquote(urlsplit(target).path)), "/site")
+    assert _resolve("posts/a.md", target, "/site") == expected

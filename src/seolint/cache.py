@@ -45,7 +45,7 @@ from seolint.config import Config
 from seolint.discover import SourceFile
 from seolint.engine import FileResult, Linter, read_source
 from seolint.filter.suppress import Suppressions
-from seolint.findings import Finding, Fix, Severity, fix_marker
+from seolint.findings import Finding, Fix, Severity, fix_marker, new_finding
 
 CACHE_DIR_NAME = ".seolint_cache"
 ENV_CACHE_DIR = "SEOLINT_CACHE_DIR"
@@ -263,7 +263,7 @@ def _finding_from_json(path: str, data: object) -> Finding:
         and type(line_text) is str
     ):
         raise _Invalid(data)
-    return Finding(
+    return new_finding(
         path,
         line,
         column,

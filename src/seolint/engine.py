@@ -19,7 +19,7 @@ from seolint.config import Config
 from seolint.discover import Discovery, SourceFile, discover
 from seolint.filter.select import ActiveRule, PerFileIgnores, active_rules, is_ignored
 from seolint.filter.suppress import Suppressions, read_suppressions
-from seolint.findings import Finding, Severity, Violation
+from seolint.findings import Finding, Severity, Violation, new_finding
 from seolint.fix import WriteRefused, apply_fixes, choose_fixes, encode, write_atomically
 from seolint.parse.document import Document, FileSettings, UnreadableFile, parse_document
 from seolint.registry import Registry
@@ -126,21 +126,21 @@ def make_finding(
         snippet = line_text = ""
     if rule is not None:
         code, name, severity = rule.rule.id, rule.rule.name, rule.severity
-    return Finding(
-        path=path,
-        line=line,
-        column=column,
-        rule=code,
-        end_line=end_line,
-        end_column=end_column,
-        name=name,
-        severity=violation.severity or severity,
-        message=violation.message,
-        fix=violation.fix,
-        start=violation.start,
-        end=violation.end,
-        snippet=snippet,
-        line_text=line_text,
+    return new_finding(
+        path,
+        line,
+        column,
+        code,
+        end_line,
+        end_column,
+        name,
+        violation.severity or severity,
+        violation.message,
+        violation.fix,
+        violation.start,
+        violation.end,
+        snippet,
+        line_text,
     )
 
 

@@ -487,9 +487,13 @@ def _absolute(path: str, cwd: str) -> str:
     return os.path.normpath(os.path.join(cwd, path))
 
 
+# what urlsplit and unquote would change or cut in a relative link (most have none of them)
+_URL_SYNTAX = re.compile(r"[%?#:\t\r\n]")
+
+
 def _resolve(source: str, target: str, cwd: str) -> str:
     """The absolute path a relative link of ``source`` points to."""
-    relative = unquote(urlsplit(target).path)
+    relative = unquote(urlsplit(target).path) if _URL_SYNTAX.search(target) else target
     return _absolute(os.path.join(os.path.dirname(source), relative), cwd)
 
 
