@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
@@ -161,3 +162,16 @@ def test_function_words_of_a_joined_body_are_the_sum_of_its_paragraphs(texts: li
         for key, value in function_words(text).items():
             summed[key] += value
     assert joined == summed
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcdeABCDE'", min_size=1, max_size=10), st.booleans())
+def test_ascii_words_give_the_n_grams_character_by_character(word: str, spaced: bool) -> None:
+    """The shortcut for ASCII words (no two capitals in a row) and NGram's own walk."""
+    from seolint.text.detector import _any_word_ngrams, _plain_word_ngrams, _word_ngrams
+
+    ours, _ = detectors(_COMMON_PROFILES)
+    expected = _any_word_ngrams(word, spaced, ours.known)
+    assert _word_ngrams(word, spaced, ours.known) == expected
+    if not any(a.isupper() and b.isupper() for a, b in pairwise(word)):
+        assert _plain_word_ngrams(word, spaced, ours.known) == expected

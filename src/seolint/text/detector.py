@@ -85,6 +85,38 @@ def prepared_text(text: str) -> str:
 def _word_ngrams(word: str, trailing_space: bool, known: Any) -> tuple[str, ...]:
     """The n-grams ``NGram.add_char`` yields for one word after a space (its state is then
     always the same), keeping those of the profiles, in order."""
+    if word.isascii() and not _TWO_CAPITALS.search(word):
+        return _plain_word_ngrams(word, trailing_space, known)
+    return _any_word_ngrams(word, trailing_space, known)
+
+
+# NGram skips the n-grams of a letter that follows a capital with another capital (« NASA »)
+_TWO_CAPITALS = re.compile("[A-Z]{2}")
+
+
+def _plain_word_ngrams(word: str, trailing_space: bool, known: Any) -> tuple[str, ...]:
+    """:func:`_any_word_ngrams` of an ASCII word with no two capitals in a row: at each
+    character, the 1-, 2- and 3-character strings that end there (the first preceded by
+    the space before the word), twice as fast."""
+    padded = f" {word} " if trailing_space else f" {word}"
+    found: list[str] = []
+    append = found.append
+    for end in range(2, len(padded) + 1):
+        one = padded[end - 1]
+        if one != " " and one in known:
+            append(one)
+        two = padded[end - 2 : end]
+        if two in known:
+            append(two)
+        if end > 2:
+            three = padded[end - 3 : end]
+            if three in known:
+                append(three)
+    return tuple(found)
+
+
+def _any_word_ngrams(word: str, trailing_space: bool, known: Any) -> tuple[str, ...]:
+    """NGram's n-grams of any word, character by character as ``add_char`` makes them."""
     grams = " "
     capital = False
     found: list[str] = []
