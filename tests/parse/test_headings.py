@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from seolint.parse.document import FileSettings, parse_document
 from seolint.parse.markdown import markdown_view
@@ -23,3 +25,14 @@ from seolint.parse.markdown import markdown_view
 def test_heading_text_is_plain(heading: str, text: str) -> None:
     doc = parse_document("a.md", f"{heading}\n\nTexte.\n".encode(), FileSettings())
     assert [h.text for h in markdown_view(doc).headings] == [text]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" \t#ab\r", max_size=14))
+def test_atx_text_ends_where_the_closing_sequence_starts(line: str) -> None:
+    """As the regex the heading scanner used to search with."""
+    import re
+
+    from seolint.parse.markdown import atx_text_end
+
+    assert atx_text_end(line) == re.compile(r"(?:[ \t]+#+)?[ \t]*$").search(line).start()

@@ -114,7 +114,6 @@ _LINK = re.compile(
 _HEADING_MARKS = re.compile(r"[*_~]{1,3}(?=\S)|(?<=\S)[*_~]{1,3}")
 _HEADING_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ATX_PREFIX = re.compile(r" {0,3}#{1,6}(?:[ \t]+|$)")
-_ATX_SUFFIX = re.compile(r"(?:[ \t]+#+)?[ \t]*$")
 
 
 def plain_heading(text: str) -> str:
@@ -185,18 +184,25 @@ def _walk(doc: Document, tokens: list[Token], first_line: int, view: MarkdownVie
     list_stack: list[tuple[Token, list[tuple[int, int]]]] = []
     item_index = -1
     starts = doc.line_starts
+    line_count = len(starts)
     text = doc.text
+    blocks = view.blocks
     for index, token in enumerate(tokens):
         kind = token.type
         if kind not in _WALKED_TOKENS:
             continue  # inline content, closers of leaf blocks, table rows and cells
         block_kind = _LEAF_TOKENS.get(kind)
         if block_kind is not None:
-            if token.map is None:
+            line_map = token.map
+            if line_map is None:
                 continue
-            first = token.map[0] + first_line
-            last = max(token.map[1] - 1, token.map[0]) + first_line
-            start, end = _line_span(doc, first, last)
+            map_start, map_end = line_map
+            first = map_start + first_line
+            last = (map_end - 1 if map_end > map_start else map_start) + first_line
+            if 1 <= first <= last < line_count:  # (every block of a well-formed file)
+                start, end = starts[first - 1], starts[last] - 1
+            else:
+                start, end = _line_span(doc, first, last)
             while last > first and not text[starts[last - 1] : end].strip():
                 last -= 1  # markdown-it maps include trailing blank lines of some blocks
                 end = starts[last] - 1
@@ -212,7 +218,7 @@ def _walk(doc: Document, tokens: list[Token], first_line: int, view: MarkdownVie
                 item_index if in_list else -1,
                 token.info.strip() if block_kind == FENCE else "",
             )
-            view.blocks.append(block)
+            blocks.append(block)
             if block_kind in (FENCE, CODE_BLOCK, HTML_BLOCK):
                 view.code_spans.append((start, end))
                 if block_kind == HTML_BLOCK:
@@ -264,11 +270,20 @@ def _heading(doc: Document, opener: Token, inline: Token, block: Block) -> Headi
         end = doc.offset(block.last_line - 1, 1) + len(doc.line_text(block.last_line - 1).rstrip())
     else:
         prefix = _ATX_PREFIX.match(line_text)
-        suffix = _ATX_SUFFIX.search(line_text)
         start = block.start + (prefix.end() if prefix else 0)
-        end = block.start + (suffix.start() if suffix else len(line_text))
-        end = max(end, start)
+        end = max(block.start + atx_text_end(line_text), start)
     return Heading(level, plain_heading(inline.content), block.first_line, start, end, setext)
+
+
+def atx_text_end(line: str) -> int:
+    """Where an ATX heading's text ends: before its closing ``#`` run (one that follows a
+    space) and its trailing spaces; where ``(?:[ \t]+#+)?[ \t]*$`` first matches, found
+    without a regex search tried at every character of the heading."""
+    stripped = line.rstrip(" \t")
+    text = stripped.rstrip("#")
+    if len(text) < len(stripped) and text[-1:] in (" ", "\t"):
+        return len(text.rstrip(" \t"))
+    return len(stripped)
 
 
 def _html_comments(text: str, start: int, end: int, view: MarkdownView) -> None:
