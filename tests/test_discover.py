@@ -72,3 +72,13 @@ def test_a_named_pipe_in_a_folder_is_not_read(tmp_path: Path) -> None:
     assert [f.display for f in discover([str(tmp_path)], INCLUDE, ()).files] == [
         f"{tmp_path.as_posix()}/a.md"
     ]
+
+
+def test_a_folder_deeper_than_the_recursion_limit_is_walked(tmp_path: Path) -> None:
+    deep = tmp_path
+    for _ in range(1100):  # one level at a time (makedirs itself recurses)
+        deep = deep / "d"
+        deep.mkdir()
+    (deep / "fond.md").write_text("# Titre\n", encoding="utf-8")
+    found = discover([str(tmp_path)], INCLUDE, ())
+    assert [f.display.rsplit("/", 1)[-1] for f in found.files] == ["fond.md"]

@@ -82,21 +82,24 @@ def _walk(
     included, excluded = _matcher(include), _matcher(exclude)
     found: list[SourceFile] = []
 
-    def walk(current: str, rel_dir: str) -> None:
-        # as os.walk top-down, folders sorted; the entries' types come from the listing
-        # (one system call per folder, not two per file)
+    # depth first, as os.walk top-down, folders sorted; with a stack of folders to visit
+    # (no recursion limit on deep trees), the entries' types from the listing (one system
+    # call per folder, not two per file)
+    pending = [(root, "")]
+    while pending:
+        current, rel_dir = pending.pop()
         try:
             with os.scandir(current) as listing:
                 entries = list(listing)
         except OSError:
-            return  # unreadable, or gone since it was listed (os.walk skips it too)
+            continue  # unreadable, or gone since it was listed (os.walk skips it too)
         folders: list[str] = []
         for entry in entries:
             name = entry.name
             rel = f"{rel_dir}/{name}" if rel_dir else name
             if _is_folder(entry):
                 if name not in SKIPPED_DIRS and not excluded(name, rel):
-                    folders.append(name)
+                    folders.append(rel)
                 continue
             if not included(name, rel) or excluded(name, rel):
                 continue
@@ -109,10 +112,8 @@ def _walk(
             if not _is_file(entry):
                 continue
             found.append(SourceFile(_display(full), Path(full)))
-        for name in sorted(folders):
-            walk(os.path.join(current, name), f"{rel_dir}/{name}" if rel_dir else name)
-
-    walk(root, "")
+        for rel in sorted(folders, reverse=True):  # the first folder on top
+            pending.append((os.path.join(current, rel.rpartition("/")[2]), rel))
     return found
 
 
