@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -75,10 +76,17 @@ def test_a_named_pipe_in_a_folder_is_not_read(tmp_path: Path) -> None:
 
 
 def test_a_folder_deeper_than_the_recursion_limit_is_walked(tmp_path: Path) -> None:
-    deep = tmp_path
-    for _ in range(1100):  # one level at a time (makedirs itself recurses)
-        deep = deep / "d"
-        deep.mkdir()
-    (deep / "fond.md").write_text("# Titre\n", encoding="utf-8")
-    found = discover([str(tmp_path)], INCLUDE, ())
-    assert [f.display.rsplit("/", 1)[-1] for f in found.files] == ["fond.md"]
+    levels = [tmp_path]
+    for _ in range(sys.getrecursionlimit() + 50):  # one level at a time: makedirs recurses
+        levels.append(levels[-1] / "d")
+        levels[-1].mkdir()
+    article = levels[-1] / "fond.md"
+    article.write_text("# Titre\n", encoding="utf-8")
+    try:
+        found = discover([str(tmp_path)], INCLUDE, ())
+        assert [f.display.rsplit("/", 1)[-1] for f in found.files] == ["fond.md"]
+    finally:
+        # removed here, bottom up: pytest's own clean-up (shutil.rmtree) recurses as deep
+        article.unlink()
+        for level in reversed(levels[1:]):
+            level.rmdir()

@@ -200,28 +200,14 @@ def fix_marker(safe: bool) -> Fix:
     return _SAFE_FIX if safe else _UNSAFE_FIX
 
 
-def _load_finding(
-    path: str,
-    line: int,
-    column: int,
-    rule: str,
-    end_line: int,
-    end_column: int,
-    name: str,
-    severity: int,
-    *rest: Any,
-) -> Finding:
-    return new_finding(
-        path,
-        line,
-        column,
-        sys.intern(rule),
-        end_line,
-        end_column,
-        sys.intern(name),
-        _SEVERITY_BY_NUMBER[severity],
-        *rest,
-    )
+def _load_finding(*values: Any) -> Finding:
+    """A finding from the values ``Finding.__reduce__`` gives: its severity a number, its
+    rule id and name interned."""
+    finding = new_finding(*values)
+    _set_rule(finding, sys.intern(finding.rule))
+    _set_name(finding, sys.intern(finding.name))
+    _set_severity(finding, _SEVERITY_BY_NUMBER[values[_SEVERITY_INDEX]])
+    return finding
 
 
 _SEVERITY_INDEX = _FINDING_FIELDS.index("severity")
